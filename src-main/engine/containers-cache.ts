@@ -1,0 +1,125 @@
+// One engine's container list, kept current by its /events stream. A burst of events becomes one list
+// call filtered to the ids that changed (not a full relist), and one patch to the renderers.
+import type Dockerode from 'dockerode';
+import type { ContainerSummary, ContainersPatch, ContainersSnapshot, EngineId } from '../shared/dto';
+import { toContainerSummary } from './containers.mapping';
+import type { EngineEvent } from './events';
+
+/** Container events that do not change what the list shows: no refetch for these. */
+const ignoredActions = new Set([
+  'attach', 'detach', 'resize', 'top', 'copy', 'archive-path', 'extract-to-dir', 'export', 'commit',
+  'exec_create', 'exec_start', 'exec_die', 'exec_detach',
+]);
+
+function actionName(action: string): string {
+  // "exec_start: sh -c ..." and "health_status: healthy" carry details after a colon.
+  const colon = action.indexOf(':');
+  return colon === -1 ? action : action.slice(0, colon);
+}
+
+export class ContainersCache {
+  private readonly byId = new Map<string, ContainerSummary>();
+  private seq = 0;
+  private readonly pending = new Set<string>();
+  private readonly destroyedDuringFetch = new Set<string>();
+  private fetching = false;
+  private scheduled = false;
+  private generation = 0;
+
+  constructor(
+    private readonly docker: Dockerode,
+    private readonly engineId: EngineId,
+    private readonly onPatch: (patch: ContainersPatch) => void,
+  ) {}
+
+  snapshot(): ContainersSnapshot {
+    return { engineId: this.engineId, seq: this.seq, containers: [...this.byId.values()] };
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Full list (at connect and after a reconnect): replaces the cache and emits what changed. */
+  async load(): Promise<void> {
+    const generation = ++this.generation;
+    this.pending.clear();
+    const list = await this.docker.listContainers({ all: true });
+    if (generation !== this.generation) return;
+    const fresh = new Map(list.map((info) => [info.Id, toContainerSummary(this.engineId, info)]));
+    const removals = [...this.byId.keys()].filter((id) => !fresh.has(id));
+    this.byId.clear();
+    for (const [id, summary] of fresh) this.byId.set(id, summary);
+    this.emit([...fresh.values()], removals);
+  }
+
+  /** Forget everything (engine disconnected); a later load() starts afresh. */
+  clear(): void {
+    this.generation++;
+    this.pending.clear();
+    const removals = [...this.byId.keys()];
+    this.byId.clear();
+    if (removals.length) this.emit([], removals);
+  }
+
+  handleEvent(event: EngineEvent): void {
+    if (event.Type !== 'container') return;
+    const id = event.Actor?.ID;
+    if (!id) return;
+    const action = actionName(event.Action);
+    if (ignoredActions.has(action)) return;
+    if (action === 'destroy') {
+      this.pending.delete(id);
+      if (this.fetching) this.destroyedDuringFetch.add(id);
+      if (this.byId.delete(id)) this.emit([], [id]);
+      return;
+    }
+    this.pending.add(id);
+    this.scheduleFetch();
+  }
+
+  private scheduleFetch(): void {
+    if (this.scheduled || this.fetching) return;
+    this.scheduled = true;
+    // Let the rest of this chunk of events arrive first, so a burst costs one request.
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.fetchPending();
+    });
+  }
+
+  private async fetchPending(): Promise<void> {
+    if (this.fetching || this.pending.size === 0) return;
+    const ids = [...this.pending];
+    this.pending.clear();
+    this.fetching = true;
+    const generation = this.generation;
+    try {
+      const list = await this.docker.listContainers({ all: true, filters: { id: ids } });
+      if (generation !== this.generation) return;
+      const upserts: ContainerSummary[] = [];
+      const found = new Set<string>();
+      for (const info of list) {
+        found.add(info.Id);
+        if (this.destroyedDuringFetch.has(info.Id)) continue;
+        const summary = toContainerSummary(this.engineId, info);
+        this.byId.set(info.Id, summary);
+        upserts.push(summary);
+      }
+      // Asked for but not listed: gone between the event and the fetch.
+      const removals = ids.filter((id) => !found.has(id) && this.byId.delete(id));
+      if (upserts.length || removals.length) this.emit(upserts, removals);
+    } catch {
+      // The engine went away mid-fetch; the connection notices through /events and resyncs on return.
+    } finally {
+      this.fetching = false;
+      this.destroyedDuringFetch.clear();
+      if (this.pending.size) this.scheduleFetch();
+    }
+  }
+
+  private emit(upserts: ContainerSummary[], removals: string[]): void {
+    this.seq++;
+    this.onPatch({ engineId: this.engineId, seq: this.seq, upserts, removals });
+  }
+}

@@ -1,0 +1,40 @@
+// Batches a stream's chunks for the wire: flush every ~16 ms or at 200 KB, whichever comes first, so a
+// flood of small writes becomes a few messages and a trickle still arrives within a frame.
+import { STREAM_BATCH_BYTES, STREAM_BATCH_MS } from '../shared/protocol';
+
+export class StreamBatcher<D> {
+  private chunks: D[] = [];
+  private bytes = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly flushTo: (chunks: D[], bytes: number) => void,
+    private readonly maxDelayMs = STREAM_BATCH_MS,
+    private readonly maxBytes = STREAM_BATCH_BYTES,
+  ) {}
+
+  push(chunk: D, bytes: number): void {
+    this.chunks.push(chunk);
+    this.bytes += bytes;
+    if (this.bytes >= this.maxBytes) this.flush();
+    else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.maxDelayMs);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.chunks.length === 0) return;
+    const chunks = this.chunks;
+    const bytes = this.bytes;
+    this.chunks = [];
+    this.bytes = 0;
+    this.flushTo(chunks, bytes);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.chunks = [];
+    this.bytes = 0;
+  }
+}

@@ -1,0 +1,14 @@
+// The renderer's state: one slice per resource, combined once. Slices are fed by sync.ts from main's
+// events, outside React; components read them with selectors.
+import { create } from 'zustand';
+import { createContainersSlice, type ContainersSlice } from './containers-slice';
+import { createEnginesSlice, type EnginesSlice } from './engines-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+export type BerthState = EnginesSlice & ContainersSlice & UiSlice;
+
+export const useBerth = create<BerthState>()((...a) => ({
+  ...createEnginesSlice(...a),
+  ...createContainersSlice(...a),
+  ...createUiSlice(...a),
+}));
