@@ -19,14 +19,20 @@ export interface EngineRegistryListeners {
 /** Parses BERTH_ENGINES. Throws with the offending entry when one is malformed. */
 export function parseExtraEngines(value: string | undefined): EngineDefinition[] {
   if (!value?.trim()) return [];
+  const seen = new Set<string>();
   return value.split(',').map((entry, index) => {
     const eq = entry.indexOf('=');
     const name = entry.slice(0, eq).trim();
     const host = entry.slice(eq + 1).trim();
-    if (eq <= 0 || !host || !/^(unix|tcp|ssh|npipe|https?):\/\//.test(host)) {
+    if (eq <= 0 || !name || !host || !/^(unix|tcp|ssh|npipe|https?):\/\//.test(host)) {
       throw new Error(`BERTH_ENGINES entry "${entry}" is not name=unix:///path or name=tcp://host:port`);
     }
-    const id = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-') || `engine-${index + 2}`;
+    // Ids go into URLs and store keys: letters, digits and inner dashes only ("***" would otherwise be "-").
+    const slug = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+    const id = slug || `engine-${index + 2}`;
+    // Two names that reduce to one id would silently replace each other in the registry.
+    if (seen.has(id)) throw new Error(`BERTH_ENGINES names two engines "${id}": give each engine its own name`);
+    seen.add(id);
     return { id, name, endpoint: { host, source: 'BERTH_ENGINES' } };
   });
 }
