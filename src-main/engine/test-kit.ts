@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { createBerth, type Berth } from '../services';
 
 export const TEST_LABEL = 'berth.test=foundation';
+/** The same label as an API Labels object. */
+export const TEST_LABELS = { 'berth.test': 'foundation' };
 export const MAIN_SOCKET = 'unix:///var/run/docker.sock';
 
 const execFileAsync = promisify(execFile);
@@ -73,3 +75,24 @@ export async function call<T = unknown>(berth: Berth, name: string, payload: unk
   if ('error' in envelope) throw Object.assign(new Error(envelope.error.message), envelope.error);
   return envelope.result as T;
 }
+
+export const SECOND_SOCKET = 'unix:///var/run/docker-b.sock';
+const engineScripts = '/work/shared/engine';
+
+/** The second engine (never the main one, which other people are using): start, stop, and whether it answers. */
+export const secondEngine = {
+  start(): void {
+    execFileSync('bash', [`${engineScripts}/start-second-engine.sh`], { stdio: 'ignore' });
+  },
+  stop(): void {
+    execFileSync('bash', [`${engineScripts}/stop-engine.sh`, '--second'], { stdio: 'ignore' });
+  },
+  answers(): boolean {
+    try {
+      docker(['version', '-f', '{{.Server.Version}}'], SECOND_SOCKET);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};

@@ -1,0 +1,94 @@
+// berth.test=foundation — the event-fed container cache on the real engine: containers created and removed
+// with the CLI appear in and leave the cache as patches; a burst of creates coalesces into few patches.
+import Dockerode from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContainersPatch } from '../shared/dto';
+import { EngineConnection } from './connection';
+import { MAIN_SOCKET, TEST_LABELS, createTestContainer, docker, removeTestObjects, uniqueName } from './test-kit';
+
+let connection: EngineConnection;
+const patches: ContainersPatch[] = [];
+
+const upsertedIds = (from = 0) => new Set(patches.slice(from).flatMap((p) => p.upserts.map((c) => c.id)));
+const removedIds = (from = 0) => new Set(patches.slice(from).flatMap((p) => p.removals));
+
+beforeAll(async () => {
+  connection = new EngineConnection({
+    id: 'local',
+    name: 'Local',
+    endpoint: { host: MAIN_SOCKET, source: 'test' },
+    onStatus: () => {},
+    onContainersPatch: (patch) => patches.push(patch),
+  });
+  await connection.start();
+  expect(connection.getStatus().state).toBe('connected');
+});
+
+afterAll(() => {
+  connection?.stop();
+  removeTestObjects();
+});
+
+describe('ContainersCache on the real engine', () => {
+  it('starts from a full list: the snapshot holds what the CLI lists', () => {
+    const cliIds = docker(['ps', '-aq', '--no-trunc']).split('\n').filter(Boolean);
+    const snapshotIds = new Set(connection.containers.snapshot().containers.map((c) => c.id));
+    // Other people create containers on this engine too: compare only those present at both moments.
+    const stable = cliIds.filter((id) => snapshotIds.has(id));
+    expect(stable.length).toBeGreaterThan(cliIds.length / 2);
+    expect(connection.containers.snapshot().engineId).toBe('local');
+  });
+
+  it('a container created with the CLI arrives as an upsert; its state change too; rm arrives as a removal', async () => {
+    const from = patches.length;
+    const name = uniqueName('cache');
+    const id = createTestContainer(name);
+    await expect.poll(() => upsertedIds(from).has(id)).toBe(true);
+    const created = connection.containers.snapshot().containers.find((c) => c.id === id);
+    expect(created).toMatchObject({ engineId: 'local', name, state: 'created', image: 'fixture/busybox' });
+    expect(created?.labels['berth.test']).toBe('foundation');
+
+    docker(['start', id]);
+    await expect.poll(() => connection.containers.snapshot().containers.find((c) => c.id === id)?.state).toBe('running');
+
+    const beforeRemove = patches.length;
+    docker(['rm', '-f', id]);
+    await expect.poll(() => removedIds(beforeRemove).has(id)).toBe(true);
+    expect(connection.containers.snapshot().containers.some((c) => c.id === id)).toBe(false);
+  });
+
+  it('patches carry increasing sequence numbers, above the snapshot they follow', async () => {
+    const snapshotSeq = connection.containers.snapshot().seq;
+    const from = patches.length;
+    const id = createTestContainer(uniqueName('seq'));
+    await expect.poll(() => upsertedIds(from).has(id)).toBe(true);
+    const seqs = patches.slice(from).map((p) => p.seq);
+    expect(seqs[0]).toBeGreaterThan(snapshotSeq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+  });
+
+  it('a burst of 50 creates coalesces into few patches, and each container arrives', async () => {
+    const api = new Dockerode({ socketPath: '/var/run/docker.sock' });
+    const from = patches.length;
+    const prefix = uniqueName('burst');
+    const created = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        api.createContainer({
+          Image: 'fixture/busybox',
+          name: `${prefix}-${i}`,
+          Labels: TEST_LABELS,
+          Cmd: ['true'],
+        }),
+      ),
+    );
+    const ids = new Set(created.map((c) => c.id));
+    await expect.poll(() => [...ids].every((id) => upsertedIds(from).has(id))).toBe(true);
+    const patchesWithBurst = patches.slice(from).filter((p) => p.upserts.some((c) => ids.has(c.id)));
+    // One list call per chunk of events instead of one per event: far fewer patches than containers.
+    expect(patchesWithBurst.length).toBeLessThan(25);
+
+    const beforeRemove = patches.length;
+    await Promise.all(created.map((c) => c.remove({ force: true })));
+    await expect.poll(() => [...ids].every((id) => removedIds(beforeRemove).has(id))).toBe(true);
+  });
+});
