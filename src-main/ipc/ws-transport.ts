@@ -52,14 +52,35 @@ function tokensMatch(given: string | null, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The request's URL, or undefined when it cannot be parsed ("//[x"): a bad request, not a crash. */
+function requestUrl(req: http.IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return undefined;
+  }
+}
+
 function serveStatic(rendererDir: string, req: http.IncomingMessage, res: http.ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const url = requestUrl(req);
+  if (!url) {
+    res.writeHead(400).end();
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405).end();
     return;
   }
   const root = resolve(rendererDir);
-  let file = normalize(join(root, decodeURIComponent(url.pathname)));
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    // A malformed escape ("%E0%A4%A") would otherwise throw out of the request handler and end the process.
+    res.writeHead(400).end();
+    return;
+  }
+  let file = normalize(join(root, pathname));
   if (!file.startsWith(root + sep) && file !== root) {
     res.writeHead(403).end();
     return;
@@ -89,7 +110,7 @@ export async function startWsTransport(options: WsTransportOptions): Promise<WsT
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(req);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const allowedOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
@@ -98,6 +119,7 @@ export async function startWsTransport(options: WsTransportOptions): Promise<WsT
       socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       socket.destroy();
     };
+    if (!url) return refuse(400, 'Bad Request');
     if (url.pathname !== '/ws') return refuse(404, 'Not Found');
     // Browsers always send Origin on WebSocket handshakes; a page from elsewhere must not drive the engine.
     if (origin !== undefined && !allowedOrigins.includes(origin)) return refuse(403, 'Forbidden');
