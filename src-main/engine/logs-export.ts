@@ -106,11 +106,17 @@ export async function exportLogs(docker: Dockerode, request: LogExportRequest, r
         else pieces.push(data.subarray(start, end));
       });
 
+  // The file opens asynchronously: delete it only once its descriptor is closed, or it could appear after.
+  const discardFile = () => {
+    file.once('close', () => void unlink(request.path).catch(() => {}));
+    file.destroy();
+  };
+  let rejectDone: (error: Error) => void = () => {};
   const done = new Promise<LogExportResult>((resolve, reject) => {
+    rejectDone = reject;
     const fail = (error: BerthError) => {
       response.destroy();
-      file.destroy();
-      void unlink(request.path).catch(() => {});
+      discardFile();
       reject(error);
     };
     response.on('data', (chunk: Buffer) => {
@@ -158,8 +164,8 @@ export async function exportLogs(docker: Dockerode, request: LogExportRequest, r
       if (cancelled || finished) return;
       cancelled = true;
       response.destroy();
-      file.destroy();
-      void unlink(request.path).catch(() => {});
+      discardFile();
+      rejectDone(new Error('export cancelled'));
     },
   };
 }
