@@ -1,0 +1,173 @@
+// A terminal over a hijacked engine socket (exec start or container attach with stdin): keystrokes go in,
+// output comes out decoded as UTF-8 into the stream sink, resizes are coalesced, and back-pressure pauses
+// the socket (reads only: keystrokes, Ctrl+C included, still go through during a flood).
+// When the output ends, the backend says how the process ended; when the consumer closes, it ends the process.
+import type { Duplex } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import type { StreamControl, StreamSink } from '../ipc/router';
+import type { ExecChunk } from '../shared/contract/exec';
+import { StreamDemuxer } from './exec-demux';
+import { classifyExecFailure, execFailureError, type ExecFailureContext } from './exec-failures';
+
+export interface TerminalEnd {
+  exitCode: number | null;
+  reason?: string;
+}
+
+export interface TerminalBackend {
+  /** Resizes the process's TTY; only called once the process started. */
+  resize(cols: number, rows: number): Promise<void>;
+  /** How the process ended, asked once its output stream ended. */
+  ended(): Promise<TerminalEnd>;
+  /** The consumer went away while the process still ran: end it (or, for attach, just let go). */
+  terminate(): Promise<void>;
+  /** Always runs last, however the session ended (removes a debug sidecar). */
+  cleanup?(): Promise<void>;
+}
+
+export interface TerminalPipeOptions {
+  /** A TTY stream is raw bytes; without a TTY the engine multiplexes stdout and stderr in frames. */
+  tty: boolean;
+  /** Input is accepted (attach to a process that does not read stdin is view-only). */
+  writable?: boolean;
+  cols?: number;
+  rows?: number;
+  /** Lets an exec that could not start (unknown user, missing shell) end with a clear error. */
+  failureContext?: ExecFailureContext;
+  log?: (message: string, err?: unknown) => void;
+}
+
+/** Output kept from the start of a session to recognise the engine's "could not start" text. */
+const EARLY_OUTPUT_BYTES = 2048;
+
+export class TerminalPipe implements StreamControl {
+  /** Settles when the session is over and everything it started is cleaned up (for tests and shutdown). */
+  readonly finished: Promise<void>;
+  private resolveFinished!: () => void;
+  private closedByConsumer = false;
+  private over = false;
+  private size: { cols: number; rows: number } | undefined;
+  private appliedSize = '';
+  private resizing = false;
+  private finishing?: Promise<void>;
+  private earlyOutput = '';
+  private readonly decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
+  private readonly demuxer?: StreamDemuxer;
+
+  constructor(
+    private readonly socket: Duplex,
+    private readonly sink: StreamSink<ExecChunk>,
+    private readonly backend: TerminalBackend,
+    private readonly options: TerminalPipeOptions,
+  ) {
+    this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
+    if (!options.tty) this.demuxer = new StreamDemuxer((which, data) => this.output(which, data, false));
+    socket.on('data', (chunk: Buffer) => (this.demuxer ? this.demuxer.push(chunk) : this.output('stdout', chunk, true)));
+    socket.once('end', () => void this.outputEnded());
+    socket.once('close', () => void this.outputEnded());
+    socket.on('error', (err) => {
+      this.log('terminal socket error', err);
+      void this.outputEnded();
+    });
+    if (options.cols && options.rows) this.resize(options.cols, options.rows);
+  }
+
+  write(data: string): void {
+    if (this.over || this.options.writable === false) return;
+    this.socket.write(data);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.size = { cols, rows };
+    void this.applySize();
+  }
+
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
+  }
+
+  close(): void {
+    if (this.closedByConsumer) return;
+    this.closedByConsumer = true;
+    const wasOver = this.over;
+    this.over = true;
+    this.socket.destroy();
+    void this.finish(wasOver ? undefined : () => this.backend.terminate());
+  }
+
+  private output(which: 'stdout' | 'stderr', data: Buffer, raw: boolean): void {
+    if (this.earlyOutput.length < EARLY_OUTPUT_BYTES) this.earlyOutput += data.toString('latin1').slice(0, EARLY_OUTPUT_BYTES);
+    let text = this.decoders[which].write(data);
+    // Without a TTY nothing turns \n into \r\n; the terminal needs both.
+    if (!raw) text = text.replace(/\r?\n/g, '\r\n');
+    if (text) this.sink.push(text, data.length);
+  }
+
+  /** One resize in flight at a time; a burst (dragging a splitter) ends with the latest size applied. */
+  private async applySize(): Promise<void> {
+    if (this.resizing || !this.size || this.over) return;
+    const key = `${this.size.cols}x${this.size.rows}`;
+    if (key === this.appliedSize) return;
+    this.resizing = true;
+    try {
+      await this.backend.resize(this.size.cols, this.size.rows);
+      this.appliedSize = key;
+    } catch (err) {
+      this.log('resize failed', err); // the process may just have exited; the end handler reports that
+    } finally {
+      this.resizing = false;
+    }
+    if (this.size && `${this.size.cols}x${this.size.rows}` !== this.appliedSize) void this.applySize();
+  }
+
+  private async outputEnded(): Promise<void> {
+    if (this.over) return;
+    this.over = true;
+    for (const decoder of Object.values(this.decoders)) {
+      const rest = decoder.end();
+      if (rest) this.sink.push(rest, Buffer.byteLength(rest));
+    }
+    let end: TerminalEnd;
+    try {
+      end = await this.backend.ended();
+    } catch (err) {
+      this.log('could not learn how the session ended', err);
+      end = { exitCode: null, reason: 'The engine did not say how the session ended.' };
+    }
+    const failure = this.options.failureContext && classifyExecFailure(this.earlyOutput, end.exitCode, this.options.failureContext);
+    if (failure) this.sink.end(execFailureError(failure));
+    else {
+      this.sink.push({ kind: 'exited', exitCode: end.exitCode, ...(end.reason ? { reason: end.reason } : {}) }, 0);
+      this.sink.end();
+    }
+    await this.finish();
+  }
+
+  private finish(terminate?: () => Promise<void>): Promise<void> {
+    // Once: a consumer closing while the end is being reported must not clean up twice.
+    this.finishing ??= this.runFinish(terminate);
+    return this.finishing;
+  }
+
+  private async runFinish(terminate?: () => Promise<void>): Promise<void> {
+    try {
+      if (terminate) await terminate();
+    } catch (err) {
+      this.log('could not end the session’s process', err);
+    }
+    try {
+      await this.backend.cleanup?.();
+    } catch (err) {
+      this.log('session cleanup failed', err);
+    }
+    this.resolveFinished();
+  }
+
+  private log(message: string, err?: unknown): void {
+    this.options.log?.(message, err);
+  }
+}
