@@ -25,13 +25,20 @@ export function installElectronTransport(router: Router, bus: EventBus, isTruste
         if (!contents.isDestroyed()) contents.send(ipcChannels.message, message);
       });
       sessions.set(contents.id, created);
+      const onNavigation = (details: { isMainFrame: boolean; isSameDocument: boolean }) => {
+        // Hash routes, pushState and subframes keep the page (and its streams); a reload or new page does not.
+        if (details.isMainFrame && !details.isSameDocument) dispose();
+      };
       const dispose = () => {
+        // Unhook both listeners: a window reloaded many times must not pile up listeners of dead sessions.
+        contents.off('did-start-navigation', onNavigation);
+        contents.off('destroyed', dispose);
         created.dispose();
-        sessions.delete(contents.id);
+        if (sessions.get(contents.id) === created) sessions.delete(contents.id);
       };
       // A reload or a closed window ends the renderer's streams and exec sessions.
       contents.once('destroyed', dispose);
-      contents.once('did-start-navigation', dispose);
+      contents.on('did-start-navigation', onNavigation);
       session = created;
     }
     return session;
