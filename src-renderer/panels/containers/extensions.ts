@@ -1,0 +1,71 @@
+// Extension points of the Containers panel, for features that live elsewhere (logs, terminal, …):
+//
+//   registerContainerAction({
+//     id: 'logs', label: 'Logs', icon: ScrollText,
+//     isEnabled: (c) => c.state !== 'created',
+//     run: (c) => openView({ id: `logs:${c.engineId}:${c.id}`, title: `Logs · ${c.name}`, kind: 'logs', props: { … } }),
+//   });
+//   registerDetailsTab({ id: 'stats', label: 'Stats', render: (c) => <StatsTab container={c} /> });
+//
+// Actions appear as icon buttons on every row (accessible name "<label> <container name>", e.g.
+// "Logs web-1") and as buttons in the details pane header. Tabs appear after the built-in ones in the
+// details pane. Register at module load from a `*.register.ts(x)` file: main.tsx imports all of them
+// before the first render. Registering the same id again replaces the earlier entry.
+import type { LucideIcon } from 'lucide-react';
+import { useSyncExternalStore, type ReactNode } from 'react';
+import type { ContainerSummary } from '../../../src-main/shared/dto';
+
+export interface ContainerActionExtension {
+  id: string;
+  label: string;
+  icon: LucideIcon;
+  /** Disabled (not hidden) when false, e.g. a terminal for a stopped container. */
+  isEnabled(container: ContainerSummary): boolean;
+  run(container: ContainerSummary): void;
+}
+
+export interface DetailsTabExtension {
+  id: string;
+  label: string;
+  /** Rendered while the tab is selected; the container is the live summary from the store. */
+  render(container: ContainerSummary): ReactNode;
+}
+
+let actions: readonly ContainerActionExtension[] = [];
+let tabs: readonly DetailsTabExtension[] = [];
+const listeners = new Set<() => void>();
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function registerContainerAction(action: ContainerActionExtension): () => void {
+  actions = [...actions.filter((a) => a.id !== action.id), action];
+  changed();
+  return () => {
+    actions = actions.filter((a) => a !== action);
+    changed();
+  };
+}
+
+export function registerDetailsTab(tab: DetailsTabExtension): () => void {
+  tabs = [...tabs.filter((t) => t.id !== tab.id), tab];
+  changed();
+  return () => {
+    tabs = tabs.filter((t) => t !== tab);
+    changed();
+  };
+}
+
+export function useContainerActionExtensions(): readonly ContainerActionExtension[] {
+  return useSyncExternalStore(subscribe, () => actions);
+}
+
+export function useDetailsTabExtensions(): readonly DetailsTabExtension[] {
+  return useSyncExternalStore(subscribe, () => tabs);
+}
