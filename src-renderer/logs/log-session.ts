@@ -1,0 +1,281 @@
+// One open log view's data: the stream from main, the ring buffer and its search/filter index, pause
+// and "load earlier". Lives outside React: chunks go straight into the buffer and are acknowledged at
+// once (the buffer is bounded, so acknowledging never lets memory grow); React hears about it at most
+// once per animation frame, through subscribe().
+import type { StreamHandle, StreamHandlers } from '../ipc/client';
+import type { StreamOpen } from '../../src-main/shared/contract';
+import type { LogChunk, LogSourceInfo, LogStreamState } from '../../src-main/shared/contract/logs';
+import { DEFAULT_LOG_CAPACITY, LogBuffer, type LogLineBatch } from './log-buffer';
+import { LogIndex, type LogFilter } from './log-index';
+
+export type OpenLogStream = (payload: StreamOpen<'logs.open'>, handlers: StreamHandlers<LogChunk>) => StreamHandle;
+
+export interface LogTarget {
+  engineId: string;
+  containers: { id: string; label?: string }[];
+}
+
+export interface LogOpenOptions {
+  tail: number | 'all';
+  since: string;
+  until: string;
+  follow: boolean;
+}
+
+export const DEFAULT_OPEN_OPTIONS: LogOpenOptions = { tail: 1000, since: '', until: '', follow: true };
+
+export type LogSessionStatus = 'opening' | LogStreamState | 'error';
+
+/** How many lines one "load earlier" asks for. */
+export const EARLIER_PAGE = 5000;
+
+export class LogSession {
+  readonly buffer: LogBuffer;
+  readonly index: LogIndex;
+  options: LogOpenOptions;
+  status: LogSessionStatus = 'opening';
+  statusMessage?: string;
+  error?: string;
+  sources: LogSourceInfo[] = [];
+  /** The view holds still; lines keep arriving and are counted. */
+  paused = false;
+  arrivedWhilePaused = 0;
+  /** Newest lines not kept because "load earlier" filled the buffer from the old end. */
+  missedNewer = 0;
+  earlier: 'idle' | 'loading' | 'start-reached' | 'error' = 'idle';
+  earlierError?: string;
+  /** Bumped when the view should jump to the newest line (resume, reopen). */
+  jumpToEndRequest = 0;
+  /** Bumped after lines were added above the first kept one, so the view can hold its place. */
+  prependedLines = 0;
+  /** Changes once per frame with any change: React's snapshot. */
+  version = 0;
+
+  private handle?: StreamHandle;
+  private earlierHandle?: StreamHandle;
+  private generation = 0;
+  private readonly listeners = new Set<() => void>();
+  private frame = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly openStream: OpenLogStream,
+    readonly target: LogTarget,
+    options: LogOpenOptions = DEFAULT_OPEN_OPTIONS,
+    capacity = DEFAULT_LOG_CAPACITY,
+  ) {
+    this.options = options;
+    this.buffer = new LogBuffer(capacity);
+    this.index = new LogIndex(this.buffer);
+  }
+
+  get multiSource(): boolean {
+    return this.target.containers.length > 1;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  /** (Re)opens the stream with these options: the view starts afresh. */
+  open(options: LogOpenOptions = this.options): void {
+    this.closeStreams();
+    const generation = ++this.generation;
+    this.options = options;
+    this.buffer.clear();
+    this.index.update();
+    this.status = 'opening';
+    this.statusMessage = undefined;
+    this.error = undefined;
+    this.paused = false;
+    this.arrivedWhilePaused = 0;
+    this.missedNewer = 0;
+    this.earlier = 'idle';
+    this.earlierError = undefined;
+    this.jumpToEndRequest++;
+    const handle = this.openStream(
+      {
+        engineId: this.target.engineId,
+        containers: this.target.containers,
+        tail: options.tail,
+        ...(options.since.trim() ? { since: options.since.trim() } : {}),
+        ...(options.until.trim() ? { until: options.until.trim() } : {}),
+        follow: options.follow,
+      },
+      {
+        onData: (chunks, bytes) => {
+          if (generation !== this.generation) return;
+          for (const chunk of chunks) this.take(chunk);
+          handle.ack(bytes);
+          this.changed();
+        },
+        onEnd: (error) => {
+          if (generation !== this.generation) return;
+          this.handle = undefined;
+          if (error) {
+            this.status = 'error';
+            this.error = error.message;
+          } else if (this.status === 'opening' || this.status === 'streaming' || this.status === 'waiting') {
+            this.status = 'ended';
+          }
+          this.changed();
+        },
+      },
+    );
+    this.handle = handle;
+    handle.opened.catch((error: Error) => {
+      if (generation !== this.generation) return;
+      this.handle = undefined;
+      this.status = 'error';
+      this.error = error.message;
+      this.changed();
+    });
+    this.changed();
+  }
+
+  private take(chunk: LogChunk): void {
+    if (chunk.t === 'lines') {
+      const count = chunk.text.length;
+      if (this.buffer.droppedNewest > 0) {
+        this.missedNewer += count;
+        return;
+      }
+      this.buffer.append(chunk);
+      if (this.paused) this.arrivedWhilePaused += count;
+    } else if (chunk.t === 'state') {
+      this.status = chunk.state;
+      this.statusMessage = chunk.message;
+    } else {
+      this.sources = chunk.sources;
+    }
+  }
+
+  pause(): void {
+    if (this.paused) return;
+    this.paused = true;
+    this.arrivedWhilePaused = 0;
+    this.changed();
+  }
+
+  /** Back to the live end: if "load earlier" pushed newer lines out, that means reopening. */
+  resume(): void {
+    if (this.buffer.droppedNewest > 0) {
+      this.open();
+      return;
+    }
+    this.paused = false;
+    this.arrivedWhilePaused = 0;
+    this.jumpToEndRequest++;
+    this.changed();
+  }
+
+  clear(): void {
+    this.buffer.clear();
+    this.missedNewer = 0;
+    this.earlier = 'idle';
+    this.changed();
+  }
+
+  setCapacity(capacity: number): void {
+    this.buffer.resize(capacity);
+    this.changed();
+  }
+
+  setFilter(filter: LogFilter): void {
+    this.index.setFilter(filter);
+    this.changed();
+  }
+
+  /** Pages in the EARLIER_PAGE lines before the oldest kept one, from the engine. */
+  loadEarlier(): void {
+    if (this.earlier === 'loading' || this.buffer.size === 0) return;
+    const before = this.oldestTimestamp();
+    if (!before) return;
+    const generation = this.generation;
+    const page: LogLineBatch = { text: [], kinds: '', ts: [], src: this.multiSource ? [] : undefined };
+    this.earlier = 'loading';
+    this.earlierError = undefined;
+    const handle = this.openStream(
+      {
+        engineId: this.target.engineId,
+        containers: this.target.containers,
+        tail: EARLIER_PAGE,
+        before,
+        ...(this.options.since.trim() ? { since: this.options.since.trim() } : {}),
+        follow: false,
+      },
+      {
+        onData: (chunks, bytes) => {
+          for (const chunk of chunks) {
+            if (chunk.t !== 'lines') continue;
+            page.text.push(...chunk.text);
+            page.kinds += chunk.kinds;
+            page.ts.push(...chunk.ts);
+            if (page.src && chunk.src) page.src.push(...chunk.src);
+          }
+          handle.ack(bytes);
+        },
+        onEnd: (error) => {
+          if (generation !== this.generation) return;
+          this.earlierHandle = undefined;
+          if (error) {
+            this.earlier = 'error';
+            this.earlierError = error.message;
+          } else if (page.text.length === 0) {
+            this.earlier = 'start-reached';
+          } else {
+            this.buffer.prepend(page);
+            this.prependedLines++;
+            this.earlier = page.text.length < EARLIER_PAGE ? 'start-reached' : 'idle';
+            if (this.buffer.droppedNewest > 0) this.paused = true;
+          }
+          this.changed();
+        },
+      },
+    );
+    this.earlierHandle = handle;
+    handle.opened.catch((error: Error) => {
+      if (generation !== this.generation) return;
+      this.earlier = 'error';
+      this.earlierError = error.message;
+      this.changed();
+    });
+    this.changed();
+  }
+
+  private oldestTimestamp(): string | undefined {
+    for (let pos = this.buffer.first; pos < this.buffer.end; pos++) {
+      const ts = this.buffer.tsAt(pos);
+      if (ts) return ts;
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.closeStreams();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.listeners.clear();
+  }
+
+  private closeStreams(): void {
+    this.handle?.close();
+    this.handle = undefined;
+    this.earlierHandle?.close();
+    this.earlierHandle = undefined;
+  }
+
+  /** Coalesces every change within a frame into one notification. */
+  private changed(): void {
+    if (this.frame || this.disposed) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.index.update();
+      this.version++;
+      for (const listener of this.listeners) listener();
+    });
+  }
+}
