@@ -1,0 +1,287 @@
+// One terminal tab outside React: the xterm instance with its addons, and the exec.session stream behind it.
+// Output goes straight into xterm (never through React state); each batch is acknowledged from xterm's
+// write callback, so main pauses the engine socket while xterm is behind (flow control). React reads only
+// the small status object, through subscribe/getStatus.
+import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon, type ISearchOptions } from '@xterm/addon-search';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import { WebglAddon } from '@xterm/addon-webgl';
+import { Terminal } from '@xterm/xterm';
+import type { ExecChunk, ExecNotice } from '../../src-main/shared/contract/exec';
+import { client, ClientError, type StreamHandle } from '../ipc/client';
+import { endSummary, sessionRequest, type TerminalOptions } from './terminal-options';
+import { onThemeChange, terminalTheme } from './terminal-theme';
+
+export type StartedNotice = Extract<ExecNotice, { kind: 'started' }>;
+
+export type TerminalStatus =
+  | { phase: 'connecting'; attempt: number }
+  | { phase: 'open'; attempt: number; started?: StartedNotice }
+  | { phase: 'exited'; attempt: number; started?: StartedNotice; exitCode: number | null; reason?: string }
+  | { phase: 'failed'; attempt: number; message: string; detail?: string };
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+/** Lines kept above the screen: bounded memory however much a session prints. */
+const SCROLLBACK_LINES = 5000;
+
+export class TerminalController {
+  readonly term: Terminal;
+  private readonly fitAddon = new FitAddon();
+  private readonly searchAddon = new SearchAddon({ highlightLimit: 1000 });
+  private handle: StreamHandle | undefined;
+  private status: TerminalStatus = { phase: 'connecting', attempt: 0 };
+  private readonly listeners = new Set<() => void>();
+  private readonly disposers: (() => void)[] = [];
+  private resizeFrame = 0;
+  private copyTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  /** Which renderer draws: WebGL when the GPU path works, else xterm's DOM renderer. */
+  renderer: 'webgl' | 'dom' = 'dom';
+
+  constructor(private readonly target: { engineId: string; containerId: string }) {
+    this.term = new Terminal({
+      fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--font-mono').trim() || 'monospace',
+      fontSize: 13,
+      lineHeight: 1.15,
+      scrollback: SCROLLBACK_LINES,
+      cursorBlink: true,
+      allowProposedApi: true, // the search addon's match decorations
+      macOptionIsMeta: true,
+      rightClickSelectsWord: false,
+      theme: terminalTheme(),
+    });
+    this.term.loadAddon(this.fitAddon);
+    this.term.loadAddon(this.searchAddon);
+    this.term.loadAddon(new WebLinksAddon((_event, uri) => window.open(uri, '_blank', 'noopener,noreferrer')));
+    this.disposers.push(
+      disposable(this.term.onData((data) => this.handle?.write(data))),
+      disposable(this.term.onBinary((data) => this.handle?.write(data))),
+      disposable(this.term.onResize(({ cols, rows }) => this.handle?.resize(cols, rows))),
+      disposable(this.term.onSelectionChange(() => this.copySelectionSoon())),
+      onThemeChange(() => (this.term.options.theme = terminalTheme())),
+    );
+    this.term.attachCustomKeyEventHandler((event) => this.handleKey(event));
+  }
+
+  /** Puts the terminal in the page; call once the host element is laid out. */
+  mount(host: HTMLElement): void {
+    this.term.open(host);
+    this.loadWebgl();
+    const observer = new ResizeObserver(() => this.fitSoon());
+    observer.observe(host);
+    this.disposers.push(() => observer.disconnect());
+    this.fit();
+  }
+
+  /** Starts (or restarts) the session with these options; the old one, if any, is closed first. */
+  connect(options: TerminalOptions): void {
+    this.handle?.close();
+    this.fit();
+    const attempt = this.status.attempt + 1;
+    if (attempt > 1) this.term.write('\r\n\x1b[2m── reconnecting ──\x1b[0m\r\n');
+    this.setStatus({ phase: 'connecting', attempt });
+    const size = this.term.cols > 0 && this.term.rows > 0 ? { cols: this.term.cols, rows: this.term.rows } : undefined;
+    const handle: StreamHandle = client.openStream('exec.session', sessionRequest(this.target, options, size), {
+      onData: (chunks, bytes) => this.receive(handle, chunks, bytes),
+      onEnd: (error) => this.ended(handle, error),
+    });
+    this.handle = handle;
+    handle.opened.then(
+      () => {
+        if (this.handle === handle && this.status.phase === 'connecting') this.setStatus({ phase: 'open', attempt });
+      },
+      (error: unknown) => {
+        if (this.handle !== handle) return;
+        this.handle = undefined;
+        this.fail(error);
+      },
+    );
+  }
+
+  /** Ends the session (the exec process goes with it, main makes sure of that). */
+  disconnect(): void {
+    this.handle?.close();
+    this.handle = undefined;
+  }
+
+  getStatus = (): TerminalStatus => this.status;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  fit(): void {
+    const host = this.term.element?.parentElement;
+    // A hidden tab has no size; fitting it would shrink the terminal to nothing.
+    if (!host || host.clientWidth === 0 || host.clientHeight === 0) return;
+    try {
+      this.fitAddon.fit();
+    } catch {
+      // not rendered yet
+    }
+  }
+
+  focus(): void {
+    this.term.focus();
+  }
+
+  hasSelection(): boolean {
+    return this.term.hasSelection();
+  }
+
+  async copySelection(): Promise<void> {
+    if (this.term.hasSelection()) await navigator.clipboard.writeText(this.term.getSelection());
+  }
+
+  /** Pastes like typing it (bracketed when the shell asked for it; newlines become Enter). */
+  paste(text: string): void {
+    if (this.handle && this.status.phase !== 'exited' && this.status.phase !== 'failed') this.term.paste(text);
+    this.term.focus();
+  }
+
+  async pasteFromClipboard(): Promise<void> {
+    this.paste(await navigator.clipboard.readText());
+  }
+
+  selectAll(): void {
+    this.term.selectAll();
+  }
+
+  clear(): void {
+    this.term.clear();
+  }
+
+  find(query: string, direction: 'next' | 'previous', incremental = false): boolean {
+    const options: ISearchOptions = {
+      incremental,
+      decorations: {
+        matchBackground: '#f5c54266',
+        matchOverviewRuler: '#f5c542',
+        activeMatchBackground: '#f59f00',
+        activeMatchColorOverviewRuler: '#f59f00',
+      },
+    };
+    return direction === 'next' ? this.searchAddon.findNext(query, options) : this.searchAddon.findPrevious(query, options);
+  }
+
+  onFindResults(listener: (results: { index: number; count: number }) => void): () => void {
+    return disposable(this.searchAddon.onDidChangeResults((e) => listener({ index: e.resultIndex, count: e.resultCount })));
+  }
+
+  clearFind(): void {
+    this.searchAddon.clearDecorations();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.disconnect();
+    cancelAnimationFrame(this.resizeFrame);
+    if (this.copyTimer) clearTimeout(this.copyTimer);
+    for (const dispose of this.disposers) dispose();
+    this.term.dispose();
+    this.listeners.clear();
+  }
+
+  private receive(handle: StreamHandle, chunks: ExecChunk[], bytes: number): void {
+    if (this.handle !== handle) return;
+    let lastText = -1;
+    chunks.forEach((chunk, index) => {
+      if (typeof chunk === 'string') lastText = index;
+    });
+    chunks.forEach((chunk, index) => {
+      if (typeof chunk !== 'string') this.notice(chunk);
+      // Acknowledge once xterm has parsed the batch: that is what keeps main from flooding the page.
+      else this.term.write(chunk, index === lastText ? () => handle.ack(bytes) : undefined);
+    });
+    if (lastText === -1) handle.ack(bytes);
+  }
+
+  private notice(notice: ExecNotice): void {
+    const attempt = this.status.attempt;
+    if (notice.kind === 'started') {
+      this.setStatus({ phase: 'open', attempt, started: notice });
+      return;
+    }
+    const started = this.status.phase === 'open' ? this.status.started : undefined;
+    this.term.write(`\r\n\x1b[2m[${endSummary(notice)}]\x1b[0m\r\n`);
+    this.setStatus({ phase: 'exited', attempt, started, exitCode: notice.exitCode, ...(notice.reason ? { reason: notice.reason } : {}) });
+  }
+
+  private ended(handle: StreamHandle, error?: ClientError): void {
+    if (this.handle !== handle) return;
+    this.handle = undefined;
+    if (error) return this.fail(error);
+    if (this.status.phase !== 'exited') {
+      const started = this.status.phase === 'open' ? this.status.started : undefined;
+      this.setStatus({ phase: 'exited', attempt: this.status.attempt, started, exitCode: null, reason: 'The session ended.' });
+    }
+  }
+
+  private fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const detail = error instanceof ClientError ? error.detail : undefined;
+    this.setStatus({ phase: 'failed', attempt: this.status.attempt, message, ...(detail ? { detail } : {}) });
+  }
+
+  private setStatus(status: TerminalStatus): void {
+    this.status = status;
+    for (const listener of this.listeners) listener();
+  }
+
+  private fitSoon(): void {
+    cancelAnimationFrame(this.resizeFrame);
+    this.resizeFrame = requestAnimationFrame(() => this.fit());
+  }
+
+  /** Copy on selection, as terminals on Linux do; quietly skipped when the clipboard is not ours to write. */
+  private copySelectionSoon(): void {
+    if (this.copyTimer) clearTimeout(this.copyTimer);
+    this.copyTimer = setTimeout(() => {
+      if (this.term.hasSelection()) void navigator.clipboard?.writeText(this.term.getSelection()).catch(() => undefined);
+    }, 150);
+  }
+
+  /**
+   * Platform keys: Ctrl+Shift+C / Cmd+C copy, Ctrl+Shift+V / Cmd+V paste (the browser's paste event, which
+   * xterm turns into input), Ctrl+Shift+F find. Everything else — Ctrl+C included — goes to the container.
+   */
+  private handleKey(event: KeyboardEvent): boolean {
+    if (event.type !== 'keydown') return true;
+    const key = event.key.toLowerCase();
+    const chord = isMac ? event.metaKey && !event.ctrlKey : event.ctrlKey && event.shiftKey && !event.metaKey;
+    if (!chord) return true;
+    if (key === 'c') {
+      if (this.term.hasSelection()) void this.copySelection().catch(() => undefined);
+      event.preventDefault();
+      return false;
+    }
+    if (key === 'v') return false; // let the native paste event through; xterm must not also send ^V
+    if (key === 'f') {
+      event.preventDefault();
+      this.term.element?.dispatchEvent(new CustomEvent('berth-terminal-find', { bubbles: true }));
+      return false;
+    }
+    return true;
+  }
+
+  private loadWebgl(): void {
+    try {
+      const webgl = new WebglAddon();
+      webgl.onContextLoss(() => {
+        // The GPU went away (driver reset, too many contexts): carry on with the DOM renderer.
+        webgl.dispose();
+        this.renderer = 'dom';
+      });
+      this.term.loadAddon(webgl);
+      this.renderer = 'webgl';
+    } catch {
+      this.renderer = 'dom'; // no WebGL here (e.g. --disable-gpu): xterm's DOM renderer draws instead
+    }
+  }
+}
+
+function disposable(item: { dispose(): void }): () => void {
+  return () => item.dispose();
+}
