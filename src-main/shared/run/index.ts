@@ -11,4 +11,5 @@ export * from './build-command';
 export * from './env-file';
 export * from './compose';
 export * from './run-errors';
+export * from './pull-progress';
 export { RUN_FLAGS } from './run-flags';
