@@ -14,7 +14,7 @@ import {
   sameJson,
   type ContainerInfo,
   type ImageConfig,
-} from './container-config';
+} from './run.own-config';
 
 export interface EndpointToConnect {
   network: string;

@@ -9,7 +9,7 @@ import type Dockerode from 'dockerode';
 import type { RecreateEvent, RecreateResult, RecreateStep } from '../shared/contract/run';
 import { BerthError } from '../shared/errors';
 import { describeRunFailure } from '../shared/run';
-import type { ContainerInfo, ImageConfig } from './container-config';
+import type { ContainerInfo, ImageConfig } from './run.own-config';
 import { engineCall, toBerthError } from './engine-errors';
 import { cameFromRegistry, pullImage, type PullHandle } from './images';
 import { recreatePlan } from './recreate.mapping';

@@ -16,7 +16,7 @@ import {
   sameJson,
   type ContainerInfo,
   type ImageConfig,
-} from './container-config';
+} from './run.own-config';
 import { engineCall } from './engine-errors';
 
 function formatBytes(bytes: number): string {
