@@ -72,8 +72,9 @@ export function recreateContainer(docker: Dockerode, id: string, options: Recrea
 
   const done = (async (): Promise<RecreateResult> => {
     step('inspect', 'Reading the container’s configuration');
-    const old = docker.getContainer(id);
-    const info: ContainerInfo = await engineCall(() => old.inspect());
+    const info: ContainerInfo = await engineCall(() => docker.getContainer(id).inspect());
+    // By id from here on: the name moves to the new container.
+    const old = docker.getContainer(info.Id);
     const name = info.Name.replace(/^\//, '');
     if (info.HostConfig.AutoRemove) {
       throw new BerthError(

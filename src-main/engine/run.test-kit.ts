@@ -115,6 +115,6 @@ export function removeRunTestObjects(): void {
   if (networks.length) docker('network', 'rm', ...networks);
   const tags = docker('images', '--format', '{{.Repository}}:{{.Tag}}')
     .split('\n')
-    .filter((tag) => tag.startsWith('runt-') || tag.startsWith(`${REGISTRY}/berth-run/`));
+    .filter((tag) => !tag.includes('<none>') && (tag.startsWith('runt-') || tag.startsWith(`${REGISTRY}/berth-run/`)));
   if (tags.length) docker('rmi', '-f', ...tags);
 }
