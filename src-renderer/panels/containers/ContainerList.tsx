@@ -3,7 +3,7 @@
 // ←/→ collapse/expand a group, Delete asks to remove, Ctrl/⌘+A checks everything shown).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { useCallback, useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import {
   ariaSort,
   rangeBetween,
@@ -12,7 +12,6 @@ import {
   type SortKey,
 } from './containers.presentation';
 import { ContainerRow, GroupRow, rowDomId } from './ContainerRow';
-import { useContainerActionExtensions } from './extensions';
 import { useContainersView } from './view-store';
 
 const ROW_HEIGHT = 34;
@@ -39,9 +38,6 @@ export function ContainerList({ items, shownIds }: ContainerListProps) {
   const detailsId = useContainersView((s) => s.detailsId);
   const pending = useContainersView((s) => s.pending);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const extensions = useContainerActionExtensions();
-  // Room for every row's icon buttons: start/stop, remove, and one per registered action.
-  const gridStyle = { '--ctr-actions-w': `${(2 + extensions.length) * 28 + 12}px` } as CSSProperties;
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -154,7 +150,6 @@ export function ContainerList({ items, shownIds }: ContainerListProps) {
       aria-rowcount={items.length + 1}
       aria-activedescendant={cursorIndex >= 0 ? rowDomId(items[cursorIndex].key) : undefined}
       tabIndex={0}
-      style={gridStyle}
       onKeyDown={onKeyDown}
       onFocus={(e) => {
         if (e.target === e.currentTarget && cursorIndex < 0 && items[0]) useContainersView.getState().setCursor(items[0].key);
@@ -187,9 +182,6 @@ export function ContainerList({ items, shownIds }: ContainerListProps) {
               )}
             </div>
           ))}
-          <div role="columnheader" className="ctr-cell ctr-cell-actions">
-            <span className="visually-hidden">Actions</span>
-          </div>
         </div>
       </div>
       <div ref={scrollRef} className="ctr-scroll" role="rowgroup">

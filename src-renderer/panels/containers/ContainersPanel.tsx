@@ -2,9 +2,10 @@
 // filter, sorting, bulk and per-row actions, a remove confirmation, and a resizable details pane.
 // Which of those shows depends on the engine's state: only a connected engine with a loaded list gets
 // rows — a disconnected one gets an explanation, never stale rows.
-import { useEffect, useMemo, useState } from 'react';
-import type { ContainerSummary } from '../../../src-main/shared/dto';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ContainerSummary, EngineStatus } from '../../../src-main/shared/dto';
 import { useBerth } from '../../store';
+import type { EngineContainers } from '../../store/containers-slice';
 import { isNumber, readPreference, writePreference } from '../../ui/persisted';
 import { ResizeHandle } from '../../ui/ResizeHandle';
 import { ContainerList } from './ContainerList';
@@ -19,7 +20,7 @@ import './containers.css';
 const EMPTY: Record<string, ContainerSummary> = {};
 
 function useDetailsWidth(): [number, (width: number) => void] {
-  const [width, setWidth] = useState(() => readPreference('containers.detailsWidth', 500, isNumber));
+  const [width, setWidth] = useState(() => readPreference('containers.detailsWidth', 540, isNumber));
   return [
     width,
     (next) => {
@@ -27,6 +28,16 @@ function useDetailsWidth(): [number, (width: number) => void] {
       writePreference('containers.detailsWidth', next);
     },
   ];
+}
+
+/** What to show instead of the list while the engine or its list is not there; undefined when it is. */
+function panelNotReady(engineId: string | undefined, engine: EngineStatus | undefined, entry: EngineContainers | undefined): ReactNode {
+  if (!engineId || !engine) return <Loading label="Connecting to Berth…" />;
+  if (engine.state === 'disconnected') return <EngineDisconnected engine={engine} />;
+  if (engine.state === 'connecting' || !entry || entry.load === 'idle') return <Loading label={`Connecting to ${engine.name}…`} />;
+  if (entry.load === 'error') return <LoadFailed engineId={engineId} message={entry.error} />;
+  if (entry.load === 'loading') return <Loading label="Loading containers…" />;
+  return undefined;
 }
 
 export function ContainersPanel() {
@@ -59,11 +70,17 @@ export function ContainersPanel() {
     if ([...view.checked].some((id) => !byId[id])) view.setChecked([...view.checked].filter((id) => byId[id]));
   }, [byId]);
 
-  if (!engineId || !engine) return <Loading label="Connecting to Berth…" />;
-  if (engine.state === 'disconnected') return <EngineDisconnected engine={engine} />;
-  if (engine.state === 'connecting' || !entry || entry.load === 'idle') return <Loading label={`Connecting to ${engine.name}…`} />;
-  if (entry.load === 'error') return <LoadFailed engineId={engineId} message={entry.error} />;
-  if (entry.load === 'loading') return <Loading label="Loading containers…" />;
+  const notReady = panelNotReady(engineId, engine, entry);
+  if (notReady || !engineId) {
+    return (
+      <section className="ctr-panel" aria-label="Containers panel">
+        <header className="ctr-header ctr-header-bare">
+          <h1 className="panel-title">Containers</h1>
+        </header>
+        {notReady}
+      </section>
+    );
+  }
 
   let body;
   if (all.length === 0) body = <NoContainers />;

@@ -22,15 +22,9 @@ export function EngineDisconnected({ engine }: { engine: EngineStatus }) {
       <Unplug aria-hidden />
       <h2>{engine.name} is disconnected</h2>
       <p>
-        Berth cannot reach the Docker engine at <code>{engine.endpoint}</code>
-        {engine.lastError ? (
-          <>
-            : <span className="empty-state-error">{engine.lastError}</span>
-          </>
-        ) : (
-          '.'
-        )}
+        Berth cannot reach the Docker engine at <code>{engine.endpoint}</code>. Containers show again as soon as it answers.
       </p>
+      {engine.lastError && <p className="empty-state-error">Last error: {engine.lastError}</p>}
       <RetryCountdown nextRetryAt={engine.nextRetryAt} />
       <button type="button" className="btn btn-primary" onClick={() => void reconnectEngine(engine.engineId)}>
         <RefreshCw aria-hidden />

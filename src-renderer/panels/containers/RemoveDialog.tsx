@@ -76,31 +76,29 @@ function PreviewList({ previews, removeVolumes, onRemoveVolumes }: { previews: R
 export function RemoveDialog({ engineId, ids }: { engineId: string; ids: readonly string[] }) {
   const preview = usePreview(engineId, ids);
   const [removeVolumes, setRemoveVolumes] = useState(false);
-  const [busy, setBusy] = useState(false);
   const close = () => useContainersView.getState().cancelRemove();
 
   const count = preview.status === 'ready' ? preview.previews.length : ids.length;
-  const confirm = async () => {
+  // The dialog closes at once; the rows say "Removing…" until the engine is done, and failures appear
+  // above the list (the names are kept, so they read well even once the rows are gone).
+  const confirm = () => {
     if (preview.status !== 'ready') return;
-    setBusy(true);
-    await removeContainers(engineId, preview.previews, { removeVolumes });
-    setBusy(false);
     close();
+    void removeContainers(engineId, preview.previews, { removeVolumes });
   };
 
   return (
     <Dialog
       title={count === 1 ? 'Remove container?' : `Remove ${count} containers?`}
       onClose={close}
-      busy={busy}
       width={560}
       footer={
         <>
-          <button type="button" className="btn" onClick={close} disabled={busy}>
+          <button type="button" className="btn" onClick={close}>
             Cancel
           </button>
-          <button type="button" className="btn btn-danger" onClick={() => void confirm()} disabled={busy || preview.status !== 'ready'}>
-            {busy ? <span className="spinner spinner-xs spinner-on-accent" aria-hidden /> : <Trash2 aria-hidden />}
+          <button type="button" className="btn btn-danger" onClick={confirm} disabled={preview.status !== 'ready'}>
+            <Trash2 aria-hidden />
             {count === 1 ? 'Remove' : `Remove ${count}`}
           </button>
         </>

@@ -49,6 +49,7 @@ function HeaderActions({ container }: { container: ContainerSummary }) {
           {label}
         </button>
       ))}
+      {extensions.length > 0 && <span className="toolbar-divider" aria-hidden />}
       {extensions.map((ext) => (
         <button key={ext.id} type="button" className="btn btn-compact" disabled={!ext.isEnabled(container)} onClick={() => ext.run(container)}>
           <ext.icon />
@@ -58,12 +59,13 @@ function HeaderActions({ container }: { container: ContainerSummary }) {
       <span className="spacer" />
       <button
         type="button"
-        className="btn btn-compact btn-danger-outline"
+        className="icon-btn icon-btn-danger"
+        aria-label={`Remove ${container.name}`}
+        title="Remove"
         disabled={!!pending}
         onClick={() => useContainersView.getState().requestRemove([container.id])}
       >
         <Trash2 />
-        Remove
       </button>
     </div>
   );
@@ -182,7 +184,10 @@ export function DetailsPane({ engineId, id, container }: DetailsPaneProps) {
             aria-selected={t.id === activeTab}
             aria-controls="details-tabpanel"
             tabIndex={t.id === activeTab ? 0 : -1}
-            onClick={() => setTab(t.id)}
+            onClick={(e) => {
+              setTab(t.id);
+              e.currentTarget.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+            }}
           >
             {t.label}
           </button>
