@@ -4,6 +4,8 @@ import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContainersPatch } from '../shared/dto';
 import { EngineConnection } from './connection';
+import { ContainersCache } from './containers-cache';
+import type { EngineEvent } from './events';
 import { MAIN_SOCKET, TEST_LABELS, createTestContainer, docker, removeTestObjects, uniqueName } from './test-kit';
 
 let connection: EngineConnection;
@@ -90,5 +92,23 @@ describe('ContainersCache on the real engine', () => {
     const beforeRemove = patches.length;
     await Promise.all(created.map((c) => c.remove({ force: true })));
     await expect.poll(() => [...ids].every((id) => removedIds(beforeRemove).has(id))).toBe(true);
+  });
+});
+
+describe('ContainersCache during a full load', () => {
+  const event = (id: string, Action: string): EngineEvent => ({ Type: 'container', Action, Actor: { ID: id }, time: 0, timeNano: 0 });
+
+  it('re-checks containers whose events arrived while the list was in flight (no ghost row)', async () => {
+    const id = createTestContainer(uniqueName('ghost'));
+    const cachePatches: ContainersPatch[] = [];
+    const cache = new ContainersCache(new Dockerode({ socketPath: '/var/run/docker.sock' }), 'local', (p) => cachePatches.push(p));
+    const loading = cache.load();
+    // The engine's destroy event lands before the list answers, but the list was taken before the removal.
+    cache.handleEvent(event(id, 'destroy'));
+    await loading;
+    expect(cachePatches[0].upserts.some((c) => c.id === id)).toBe(true);
+    docker(['rm', '-f', id]);
+    await expect.poll(() => cache.snapshot().containers.some((c) => c.id === id)).toBe(false);
+    expect(cachePatches.slice(1).some((p) => p.removals.includes(id))).toBe(true);
   });
 });

@@ -25,6 +25,9 @@ export class ContainersCache {
   private fetching = false;
   private scheduled = false;
   private generation = 0;
+  /** Set while a full list is in flight; events meanwhile are noted in touchedDuringLoad. */
+  private loading = false;
+  private readonly touchedDuringLoad = new Set<string>();
 
   constructor(
     private readonly docker: Dockerode,
@@ -44,18 +47,32 @@ export class ContainersCache {
   async load(): Promise<void> {
     const generation = ++this.generation;
     this.pending.clear();
-    const list = await this.docker.listContainers({ all: true });
+    this.touchedDuringLoad.clear();
+    this.loading = true;
+    let list: Dockerode.ContainerInfo[];
+    try {
+      list = await this.docker.listContainers({ all: true });
+    } finally {
+      if (generation === this.generation) this.loading = false;
+    }
     if (generation !== this.generation) return;
     const fresh = new Map(list.map((info) => [info.Id, toContainerSummary(this.engineId, info)]));
     const removals = [...this.byId.keys()].filter((id) => !fresh.has(id));
     this.byId.clear();
     for (const [id, summary] of fresh) this.byId.set(id, summary);
     this.emit([...fresh.values()], removals);
+    // The list may predate events that arrived while it was in flight (a container removed just after the
+    // engine listed it would otherwise stay as a ghost row): look at those containers again.
+    for (const id of this.touchedDuringLoad) this.pending.add(id);
+    this.touchedDuringLoad.clear();
+    if (this.pending.size) this.scheduleFetch();
   }
 
   /** Forget everything (engine disconnected); a later load() starts afresh. */
   clear(): void {
     this.generation++;
+    this.loading = false;
+    this.touchedDuringLoad.clear();
     this.pending.clear();
     const removals = [...this.byId.keys()];
     this.byId.clear();
@@ -68,6 +85,11 @@ export class ContainersCache {
     if (!id) return;
     const action = actionName(event.Action);
     if (ignoredActions.has(action)) return;
+    if (this.loading) {
+      // The full list in flight may or may not include this change: re-check once it has landed.
+      this.touchedDuringLoad.add(id);
+      return;
+    }
     if (action === 'destroy') {
       this.pending.delete(id);
       if (this.fetching) this.destroyedDuringFetch.add(id);
