@@ -20,6 +20,14 @@ export type TerminalStatus =
   | { phase: 'exited'; attempt: number; started?: StartedNotice; exitCode: number | null; reason?: string }
   | { phase: 'failed'; attempt: number; message: string; detail?: string };
 
+/**
+ * Tests and benchmarks read what a terminal shows (WebGL draws to a canvas, so the DOM has no text) through
+ * this opt-in set: a page that defines window.__berthTerminalProbe before load gets every live controller.
+ */
+function probeRegistry(): Set<TerminalController> | undefined {
+  return (globalThis as { __berthTerminalProbe?: Set<TerminalController> }).__berthTerminalProbe;
+}
+
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 /** Lines kept above the screen: bounded memory however much a session prints. */
 const SCROLLBACK_LINES = 5000;
@@ -29,11 +37,14 @@ export class TerminalController {
   private readonly fitAddon = new FitAddon();
   private readonly searchAddon = new SearchAddon({ highlightLimit: 1000 });
   private handle: StreamHandle | undefined;
+  /** Keys typed while the session is still opening: main would drop them, so they wait here. */
+  private pendingInput = '';
   private status: TerminalStatus = { phase: 'connecting', attempt: 0 };
   private readonly listeners = new Set<() => void>();
   private readonly disposers: (() => void)[] = [];
   private resizeFrame = 0;
   private copyTimer: ReturnType<typeof setTimeout> | undefined;
+  private pasteFallback: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   /** Which renderer draws: WebGL when the GPU path works, else xterm's DOM renderer. */
   renderer: 'webgl' | 'dom' = 'dom';
@@ -54,18 +65,23 @@ export class TerminalController {
     this.term.loadAddon(this.searchAddon);
     this.term.loadAddon(new WebLinksAddon((_event, uri) => window.open(uri, '_blank', 'noopener,noreferrer')));
     this.disposers.push(
-      disposable(this.term.onData((data) => this.handle?.write(data))),
-      disposable(this.term.onBinary((data) => this.handle?.write(data))),
+      disposable(this.term.onData((data) => this.send(data))),
+      disposable(this.term.onBinary((data) => this.send(data))),
       disposable(this.term.onResize(({ cols, rows }) => this.handle?.resize(cols, rows))),
       disposable(this.term.onSelectionChange(() => this.copySelectionSoon())),
       onThemeChange(() => (this.term.options.theme = terminalTheme())),
     );
     this.term.attachCustomKeyEventHandler((event) => this.handleKey(event));
+    probeRegistry()?.add(this);
   }
 
   /** Puts the terminal in the page; call once the host element is laid out. */
   mount(host: HTMLElement): void {
     this.term.open(host);
+    // A native paste arrived: the keyboard fallback must not paste a second time.
+    const cancelFallback = () => clearTimeout(this.pasteFallback);
+    host.addEventListener('paste', cancelFallback, true);
+    this.disposers.push(() => host.removeEventListener('paste', cancelFallback, true));
     this.loadWebgl();
     const observer = new ResizeObserver(() => this.fitSoon());
     observer.observe(host);
@@ -86,9 +102,13 @@ export class TerminalController {
       onEnd: (error) => this.ended(handle, error),
     });
     this.handle = handle;
+    this.pendingInput = '';
     handle.opened.then(
       () => {
-        if (this.handle === handle && this.status.phase === 'connecting') this.setStatus({ phase: 'open', attempt });
+        if (this.handle !== handle) return;
+        if (this.pendingInput) handle.write(this.pendingInput);
+        this.pendingInput = '';
+        if (this.status.phase === 'connecting') this.setStatus({ phase: 'open', attempt });
       },
       (error: unknown) => {
         if (this.handle !== handle) return;
@@ -105,6 +125,12 @@ export class TerminalController {
   }
 
   getStatus = (): TerminalStatus => this.status;
+
+  private send(data: string): void {
+    if (!this.handle) return;
+    if (this.status.phase === 'connecting') this.pendingInput += data;
+    else this.handle.write(data);
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -179,9 +205,19 @@ export class TerminalController {
     this.disconnect();
     cancelAnimationFrame(this.resizeFrame);
     if (this.copyTimer) clearTimeout(this.copyTimer);
+    clearTimeout(this.pasteFallback);
     for (const dispose of this.disposers) dispose();
     this.term.dispose();
     this.listeners.clear();
+    probeRegistry()?.delete(this);
+  }
+
+  /** The whole buffer (scrollback and screen) as text, trailing blanks trimmed: for tests and benchmarks. */
+  bufferText(): string {
+    const buffer = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    return lines.join('\n').replace(/\s+$/, '');
   }
 
   private receive(handle: StreamHandle, chunks: ExecChunk[], bytes: number): void {
@@ -257,7 +293,12 @@ export class TerminalController {
       event.preventDefault();
       return false;
     }
-    if (key === 'v') return false; // let the native paste event through; xterm must not also send ^V
+    if (key === 'v') {
+      // The browser usually fires a paste event for this chord (xterm pastes from it); where it does not
+      // (synthetic keys, some shells), read the clipboard ourselves. Either way xterm must not send ^V.
+      this.pasteFallback = setTimeout(() => void this.pasteFromClipboard().catch(() => undefined), 80);
+      return false;
+    }
     if (key === 'f') {
       event.preventDefault();
       this.term.element?.dispatchEvent(new CustomEvent('berth-terminal-find', { bubbles: true }));
