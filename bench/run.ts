@@ -68,7 +68,14 @@ async function main(): Promise<void> {
   }
   if (args.build) {
     console.error(`[bench] building Berth into ${benchBuildDir}…`);
-    buildBerth();
+    try {
+      buildBerth();
+    } catch (err) {
+      // The build's own report (stderr) says which file failed; nothing can be measured without a build.
+      const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim();
+      console.error(`[bench] the build failed, so nothing was measured:\n${stderr || (err as Error).message}`);
+      process.exit(1);
+    }
   }
 
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
