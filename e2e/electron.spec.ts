@@ -94,7 +94,7 @@ test.describe('Electron shell', () => {
 
   test('the containers list shows the engine’s containers', async () => {
     await expect(window.getByRole('main')).toBeVisible();
-    await expect(window.getByRole('main').getByText(containerName)).toBeVisible();
+    await expect(window.getByRole('grid', { name: 'Containers' }).getByRole('row', { name: containerName })).toBeVisible();
   });
 
   test('window.berth answers an invoke through the Electron transport', async () => {

@@ -30,7 +30,8 @@ const domHelpers = String.raw`
     }
     return text;
   };
-  const showsRunning = (text) => /\brunning\b/i.test(text) || /\bUp\b/.test(text);
+  // "Running" as a label, or the engine's "Up 3 seconds" as a title; a paused container ("Up … (Paused)") is not running.
+  const showsRunning = (text) => (/\brunning\b/i.test(text) || /\bUp\b/.test(text)) && !/\bpaused\b/i.test(text);
   const observeDom = (callback) => {
     const observer = new MutationObserver(callback);
     observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
