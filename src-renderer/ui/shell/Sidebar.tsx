@@ -19,6 +19,7 @@ function EngineSwitcher() {
   const engines = useBerth((s) => s.engines);
   const selected = useBerth((s) => s.selectedEngineId);
   const selectEngine = useBerth((s) => s.selectEngine);
+  const containers = useBerth((s) => s.containers);
   if (engineOrder.length < 2) return null;
   return (
     <div className="sidebar-section">
@@ -40,6 +41,11 @@ function EngineSwitcher() {
             >
               <span className={`status-dot status-dot-${engine.state}`} aria-hidden />
               <span className="sidebar-item-label">{engine.name}</span>
+              {containers[id]?.load === 'ready' && (
+                <span className="sidebar-count" title="Containers on this engine">
+                  {Object.keys(containers[id].byId).length}
+                </span>
+              )}
             </button>
           );
         })}

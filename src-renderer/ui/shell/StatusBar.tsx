@@ -22,10 +22,19 @@ export function StatusBar() {
   const engineId = useBerth((s) => s.selectedEngineId);
   const engine = useBerth((s) => (engineId ? s.engines[engineId] : undefined));
   const counts = useContainerCounts(engineId);
+  const bridgeConnected = useBerth((s) => s.bridgeConnected);
 
   return (
     <footer className="statusbar" aria-label="Status bar">
-      {engine ? (
+      {!bridgeConnected && engine ? (
+        <span className="statusbar-item">
+          <span className="status-dot status-dot-connecting" aria-hidden />
+          <span className="statusbar-engine">{engine.name}</span>
+          <span role="status" aria-label="Engine state">
+            Unknown — reconnecting to Berth…
+          </span>
+        </span>
+      ) : engine ? (
         <>
           <span className="statusbar-item" title={engine.lastError ?? engine.endpoint}>
             <span className={`status-dot status-dot-${engine.state}`} aria-hidden />
