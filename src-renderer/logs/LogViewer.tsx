@@ -1,0 +1,240 @@
+// The virtualised list of log lines: only the rows in view exist in the DOM. It sticks to the newest
+// line unless the view is paused (scrolling up pauses it; scrolling back to the end resumes), and
+// while paused it holds the line at the top of the view in place as old lines leave the buffer or
+// earlier ones are paged in.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { LogLineKind, LogSourceInfo } from '../../src-main/shared/contract/logs';
+import { cssColor, parseAnsi, type AnsiStyle } from './ansi';
+import type { LogSession } from './log-session';
+import { plainText, type CompiledQuery } from './log-search';
+import { formatLogTimestamp, highlightSegments } from './logs.presentation';
+
+const ROW_HEIGHT = 18;
+/** Widest the no-wrap scroll area is sized for, in characters (longer lines still scroll into view). */
+const MAX_WIDTH_CH = 4000;
+
+export interface RevealRequest {
+  pos: number;
+  seq: number;
+}
+
+interface LogViewerProps {
+  session: LogSession;
+  /** The session's version: a new one re-renders the rows in view. */
+  version: number;
+  wrap: boolean;
+  timestamps: boolean;
+  query?: CompiledQuery;
+  /** Position of the current search match, marked. */
+  currentMatch?: number;
+  reveal?: RevealRequest;
+  empty: ReactNode;
+  onScrolledAway(): void;
+  onReachedEnd(): void;
+}
+
+function styleOf(style: AnsiStyle | undefined): { className?: string; css?: React.CSSProperties } {
+  if (!style) return {};
+  const classes: string[] = [];
+  if (style.bold) classes.push('ansi-bold');
+  if (style.dim) classes.push('ansi-dim');
+  if (style.italic) classes.push('ansi-italic');
+  if (style.underline) classes.push('ansi-underline');
+  if (style.strike) classes.push('ansi-strike');
+  let fg = style.fg !== undefined ? cssColor(style.fg) : undefined;
+  let bg = style.bg !== undefined ? cssColor(style.bg) : undefined;
+  if (style.inverse) [fg, bg] = [bg ?? 'var(--code-bg)', fg ?? 'var(--text)'];
+  const css: React.CSSProperties = {};
+  if (fg) css.color = fg;
+  if (bg) css.backgroundColor = bg;
+  return { className: classes.join(' ') || undefined, css };
+}
+
+const SOURCE_COLORS = [4, 2, 5, 3, 6, 1, 12, 10, 13, 11, 14, 9];
+
+interface LogRowProps {
+  start: number;
+  index: number;
+  text: string;
+  kind: LogLineKind;
+  ts?: string;
+  source?: LogSourceInfo;
+  query?: CompiledQuery;
+  current: boolean;
+  measure?: (element: HTMLElement | null) => void;
+}
+
+const LogRow = memo(function LogRow({ start, index, text, kind, ts, source, query, current, measure }: LogRowProps) {
+  const segments = parseAnsi(text);
+  const pieces = query && kind !== 'm' ? highlightSegments(segments, query.ranges(plainText(text))) : segments;
+  return (
+    <div
+      ref={measure}
+      data-index={index}
+      role="listitem"
+      className={current ? 'log-row log-row-current' : 'log-row'}
+      data-kind={kind}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      {kind === 'e' && <span className="visually-hidden">stderr: </span>}
+      {ts !== undefined && <span className="log-ts">{formatLogTimestamp(ts)}</span>}
+      {source && (
+        <span className="log-src" style={{ color: cssColor(SOURCE_COLORS[source.index % SOURCE_COLORS.length]) }} title={source.name}>
+          {source.label}
+        </span>
+      )}
+      <span className="log-text">
+        {pieces.map((piece, i) => {
+          const { className, css } = styleOf(piece.style);
+          const content = 'hit' in piece && piece.hit ? <mark>{piece.text}</mark> : piece.text;
+          return className || css ? (
+            <span key={i} className={className} style={css}>
+              {content}
+            </span>
+          ) : (
+            <span key={i}>{content}</span>
+          );
+        })}
+      </span>
+    </div>
+  );
+});
+
+export function LogViewer({
+  session,
+  version,
+  wrap,
+  timestamps,
+  query,
+  currentMatch,
+  reveal,
+  empty,
+  onScrolledAway,
+  onReachedEnd,
+}: LogViewerProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { buffer, index } = session;
+  const count = index.visibleCount;
+  const anchor = useRef<{ pos: number; offset: number } | null>(null);
+  const programmatic = useRef(false);
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+    getItemKey: (i) => index.visibleAt(i),
+  });
+
+  const setScrollTop = (top: number) => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const before = element.scrollTop;
+    element.scrollTop = top;
+    if (element.scrollTop !== before) programmatic.current = true;
+  };
+
+  const captureAnchor = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element || count === 0) return;
+    const item = virtualizer.getVirtualItemForOffset(element.scrollTop);
+    if (!item) return;
+    anchor.current = { pos: index.visibleAt(item.index), offset: element.scrollTop - item.start };
+  }, [count, index, virtualizer]);
+
+  useLayoutEffect(() => {
+    virtualizer.measure();
+  }, [wrap, timestamps, virtualizer]);
+
+  // After every change: stick to the end, or hold the anchored line where it was.
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    if (!session.paused) {
+      if (wrap) {
+        if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
+      } else {
+        setScrollTop(element.scrollHeight);
+      }
+    } else if (anchor.current) {
+      const i = index.visibleIndexOf(anchor.current.pos);
+      const [offset] = virtualizer.getOffsetForIndex(i, 'start') ?? [i * ROW_HEIGHT];
+      const target = offset + anchor.current.offset;
+      if (Math.abs(element.scrollTop - target) > 1) setScrollTop(target);
+    }
+    captureAnchor();
+  }, [version, wrap, count, session.jumpToEndRequest]);
+
+  useLayoutEffect(() => {
+    if (!reveal || count === 0) return;
+    virtualizer.scrollToIndex(index.visibleIndexOf(reveal.pos), { align: 'center' });
+    requestAnimationFrame(captureAnchor);
+  }, [reveal?.seq]);
+
+  const atEnd = () => {
+    const element = scrollRef.current!;
+    return element.scrollHeight - element.scrollTop - element.clientHeight < ROW_HEIGHT;
+  };
+
+  const onScroll = () => {
+    if (programmatic.current) {
+      programmatic.current = false;
+      captureAnchor();
+      return;
+    }
+    if (!atEnd()) {
+      if (!session.paused) onScrolledAway();
+    } else if (session.paused && session.buffer.droppedNewest === 0) {
+      onReachedEnd();
+    }
+    captureAnchor();
+  };
+
+  const onWheel = (event: React.WheelEvent) => {
+    if (event.deltaY < 0 && !session.paused && count > 0) onScrolledAway();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (['ArrowUp', 'PageUp', 'Home'].includes(event.key) && !session.paused) onScrolledAway();
+  };
+
+  const sources = session.multiSource ? session.sources : undefined;
+  const longest = Math.min(buffer.longest, MAX_WIDTH_CH);
+  const extra = (timestamps ? 25 : 0) + (sources ? 16 : 0);
+
+  return (
+    <div
+      ref={scrollRef}
+      className={wrap ? 'logs-scroll logs-wrap' : 'logs-scroll'}
+      onScroll={onScroll}
+      onWheel={onWheel}
+      onKeyDown={onKeyDown}
+      tabIndex={0}
+      role="list"
+      aria-label="Log lines"
+    >
+      <div className="logs-inner" style={{ height: virtualizer.getTotalSize(), width: wrap ? undefined : `calc(${longest + extra}ch + 40px)` }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const pos = index.visibleAt(item.index);
+          if (!buffer.has(pos)) return null;
+          return (
+            <LogRow
+              key={item.key}
+              index={item.index}
+              start={item.start}
+              text={buffer.textAt(pos)}
+              kind={buffer.kindAt(pos)}
+              ts={timestamps ? buffer.tsAt(pos) : undefined}
+              source={sources?.[buffer.srcAt(pos)]}
+              query={query}
+              current={pos === currentMatch}
+              measure={wrap ? virtualizer.measureElement : undefined}
+            />
+          );
+        })}
+      </div>
+      {count === 0 && <div className="logs-empty">{empty}</div>}
+    </div>
+  );
+}
