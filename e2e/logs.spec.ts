@@ -4,6 +4,7 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { docker, uniqueName } from './docker-cli';
 import { expect, test } from './fixtures';
 import { ContainersPage } from './pages/containers-page';
@@ -22,7 +23,7 @@ function cleanUp(): void {
   if (ids.length) docker('rm', '-f', ...ids);
 }
 
-async function openLogs(page: import('@playwright/test').Page, name: string): Promise<LogsPage> {
+async function openLogs(page: Page, name: string): Promise<LogsPage> {
   const containers = new ContainersPage(page);
   await containers.filter(name);
   await containers.row(name).getByRole('button', { name: `Logs ${name}`, exact: true }).click();
