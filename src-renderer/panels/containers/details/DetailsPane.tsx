@@ -1,9 +1,10 @@
 // The right-hand details pane of one container: a header with its state and actions, then tabs
 // (Inspect, Environment, Mounts, Ports, Labels, Networks, Processes, and any registered by other
 // features). Mounted with key={id}, so switching containers starts fresh.
-import { CirclePause, CirclePlay, Play, RotateCw, Square, Trash2, TriangleAlert, X } from 'lucide-react';
+import { ChevronDown, CirclePause, CirclePlay, Play, RotateCw, Square, Trash2, TriangleAlert, X } from 'lucide-react';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ContainerAction, ContainerSummary } from '../../../../src-main/shared/dto';
+import { MenuButton } from '../../../ui/Menu';
 import { StateBadge, RelativeTime } from '../cells';
 import { runContainerAction } from '../container-actions';
 import { actionApplies, shortId } from '../containers.presentation';
@@ -49,13 +50,27 @@ function HeaderActions({ container }: { container: ContainerSummary }) {
           {label}
         </button>
       ))}
-      {extensions.length > 0 && <span className="toolbar-divider" aria-hidden />}
-      {extensions.map((ext) => (
-        <button key={ext.id} type="button" className="btn btn-compact" disabled={!ext.isEnabled(container)} onClick={() => ext.run(container)}>
-          <ext.icon />
-          {ext.label}
-        </button>
-      ))}
+      {extensions.length > 0 && (
+        // Other features' actions (logs, terminal, recreate…) share one menu: the pane's tabs already
+        // reach the most used ones, and the header stays on one line.
+        <MenuButton
+          label={`More actions for ${container.name}`}
+          trigger={
+            <>
+              More
+              <ChevronDown />
+            </>
+          }
+          align="start"
+          items={extensions.map((ext) => ({
+            id: ext.id,
+            label: ext.label,
+            icon: <ext.icon />,
+            disabled: !ext.isEnabled(container),
+            onSelect: () => ext.run(container),
+          }))}
+        />
+      )}
       <span className="spacer" />
       <button
         type="button"
