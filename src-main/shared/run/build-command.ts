@@ -47,3 +47,20 @@ export function runSpecToArgs(spec: RunSpec): string[] {
 export function formatRunCommand(spec: RunSpec): string {
   return joinShellWords(runSpecToArgs(spec));
 }
+
+/** The same command over several lines (a flag and its value per line, joined by backslash-newline), for notes. */
+export function formatRunCommandMultiline(spec: RunSpec): string {
+  const args = runSpecToArgs(spec);
+  const lines: string[] = [joinShellWords(args.slice(0, 2))];
+  let i = 2;
+  const imageAt = spec.image ? args.length - spec.command.length - 1 : args.length - spec.command.length;
+  while (i < imageAt) {
+    const flag = args[i];
+    const takesValue = flag.startsWith('-') && !/^-[dit]+$/.test(flag) && !['--rm', '-P', '--init', '--privileged'].includes(flag);
+    lines.push(joinShellWords(takesValue ? [flag, args[i + 1]] : [flag]));
+    i += takesValue ? 2 : 1;
+  }
+  const tail = args.slice(imageAt);
+  if (tail.length) lines.push(joinShellWords(tail));
+  return lines.join(' \\\n  ');
+}

@@ -1,7 +1,7 @@
 // Form → command → form is the identity: every RunSpec the dialog can hold survives being written as a
 // `docker run` line and read back.
 import { describe, expect, it } from 'vitest';
-import { formatRunCommand, runSpecToArgs } from './build-command';
+import { formatRunCommand, formatRunCommandMultiline, runSpecToArgs } from './build-command';
 import { parseDockerRunCommand } from './parse-command';
 import { emptyRunSpec, type RunSpec } from './spec';
 import { validateRunSpec } from './validate';
@@ -59,6 +59,8 @@ describe('form → command → form', () => {
     expect(parsed.spec).toEqual(spec);
     // And the line built from the parsed form is the same line.
     expect(formatRunCommand(parsed.spec)).toBe(line);
+    // The multi-line form (backslash continuations) reads back the same too.
+    expect(parseDockerRunCommand(formatRunCommandMultiline(spec)).spec).toEqual(spec);
   });
 
   it('the specs under test are valid ones', () => {
@@ -68,6 +70,7 @@ describe('form → command → form', () => {
   it('writes a readable line', () => {
     const spec = emptyRunSpec({ image: 'fixture/redis', name: 'redis', ports: ['1234:6379'], env: ['A=b c'] });
     expect(formatRunCommand(spec)).toBe(`docker run -d --name redis -e 'A=b c' -p 1234:6379 fixture/redis`);
+    expect(formatRunCommandMultiline(spec)).toBe(`docker run \\\n  -d \\\n  --name redis \\\n  -e 'A=b c' \\\n  -p 1234:6379 \\\n  fixture/redis`);
     expect(runSpecToArgs(emptyRunSpec({ image: 'x', detach: false, interactive: true, tty: true }))).toEqual(['docker', 'run', '-it', 'x']);
   });
 });

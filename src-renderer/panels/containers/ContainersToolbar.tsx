@@ -3,6 +3,7 @@
 import { CirclePause, CirclePlay, Play, RotateCw, Search, Square, Trash2, TriangleAlert, X, Zap } from 'lucide-react';
 import { useEffect, useRef, type ComponentType } from 'react';
 import type { ContainerAction, ContainerSummary } from '../../../src-main/shared/dto';
+import { RunButton } from '../../run/RunButton';
 import { runContainerAction } from './container-actions';
 import { applicableContainers, type PanelAction } from './containers.presentation';
 import { useContainersView } from './view-store';
@@ -94,6 +95,7 @@ export function ContainersToolbar({ engineId, total, running, selection }: Conta
         </span>
         <span className="spacer" />
         <FilterBox />
+        <RunButton engineId={engineId} />
       </header>
       <div className="toolbar ctr-toolbar" role="toolbar" aria-label="Bulk actions">
         {bulkActions.map(({ action, label, Icon, danger }) => {
