@@ -3,12 +3,13 @@
 // is sent to the engine). Under the form, the equivalent `docker run` line, and the reverse: paste one.
 // Engine refusals land beside their field; the dialog stays filled so the fix is one edit away.
 import { Info, Play, TriangleAlert } from 'lucide-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   formatRunCommand,
   mergeEnv,
   parseEnvFile,
   RESTART_POLICIES,
+  RUN_FIELD_LABELS,
   validateRunSpec,
   type FieldMessages,
   type ParsedRunCommand,
@@ -60,6 +61,14 @@ const hasValue = (form: RunForm, fields: RunField[]) =>
     return typeof value === 'boolean' ? value : !!value;
   });
 
+function focusFirstInvalid(): void {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>('.run-dialog [aria-invalid="true"]');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+  });
+}
+
 function phaseText(phase: RunPhase): string {
   switch (phase.phase) {
     case 'checking':
@@ -108,12 +117,17 @@ export function RunDialog({ engineId, initial, title, notes, onClose }: RunDialo
   });
   const sectionHasError = (section: string) => submitted && SECTION_FIELDS[section].some((f) => errors[f] || failure?.field === f);
 
+  // An engine refusal about a field: bring that field into view, focused, wherever the form was scrolled.
+  useEffect(() => {
+    if (failure?.field) focusFirstInvalid();
+  }, [failure]);
+
   const run = async () => {
     setSubmitted(true);
     setFailure(undefined);
     if (Object.keys(errors).length) {
       // Nothing goes to the engine; take the user to the first field that needs them.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.run-dialog [aria-invalid="true"]')?.focus());
+      focusFirstInvalid();
       return;
     }
     try {
@@ -158,6 +172,8 @@ export function RunDialog({ engineId, initial, title, notes, onClose }: RunDialo
           <div className="alert alert-error run-failure" role="alert">
             <TriangleAlert aria-hidden /> {failure.message}
           </div>
+        ) : failure?.field ? (
+          <span className="field-error">The engine refused: see {RUN_FIELD_LABELS[failure.field]}.</span>
         ) : submitted && Object.keys(errors).length ? (
           <span className="field-error">Fix the highlighted fields; nothing was sent to the engine.</span>
         ) : (
