@@ -41,6 +41,8 @@ export interface TerminalPipeOptions {
 const EARLY_OUTPUT_BYTES = 2048;
 
 export class TerminalPipe implements StreamControl {
+  /** Echoes of keystrokes must not wait for the batch window (P6). */
+  readonly interactive = true;
   /** Settles when the session is over and everything it started is cleaned up (for tests and shutdown). */
   readonly finished: Promise<void>;
   private resolveFinished!: () => void;

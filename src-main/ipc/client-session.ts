@@ -112,6 +112,7 @@ export class ClientSession {
     this.streams.set(sid, entry);
     try {
       entry.control = await this.router.openStream(name, payload, sink, { clientId: this.clientId });
+      entry.batcher.flushWhenIdle = entry.control.interactive === true;
       // The client left, or closed the stream, while it was opening.
       if (this.disposed || entry.closeRequested) entry.control.close();
       return { result: { sid } };

@@ -42,6 +42,8 @@ export interface StreamControl {
   resume?(): void;
   /** The consumer went away or asked to close: release everything (engine streams, exec processes). */
   close(): void;
+  /** A person types into it (a terminal): output after a quiet spell is sent at once instead of batched. */
+  readonly interactive?: boolean;
 }
 
 export type StreamProducer<N extends StreamName> = (

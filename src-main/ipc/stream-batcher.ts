@@ -6,6 +6,12 @@ export class StreamBatcher<D> {
   private chunks: D[] = [];
   private bytes = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastFlushAt = -Infinity;
+  /**
+   * Interactive streams (terminals): a push after a quiet spell goes out at once, so a keystroke's echo
+   * does not wait out the window; pushes within the next window are batched as usual.
+   */
+  flushWhenIdle = false;
 
   constructor(
     private readonly flushTo: (chunks: D[], bytes: number) => void,
@@ -17,6 +23,7 @@ export class StreamBatcher<D> {
     this.chunks.push(chunk);
     this.bytes += bytes;
     if (this.bytes >= this.maxBytes) this.flush();
+    else if (!this.timer && this.flushWhenIdle && Date.now() - this.lastFlushAt >= this.maxDelayMs) this.flush();
     else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.maxDelayMs);
   }
 
@@ -28,6 +35,7 @@ export class StreamBatcher<D> {
     const bytes = this.bytes;
     this.chunks = [];
     this.bytes = 0;
+    this.lastFlushAt = Date.now();
     this.flushTo(chunks, bytes);
   }
 
