@@ -25,6 +25,7 @@ export class ContainersCache {
   private fetching = false;
   private scheduled = false;
   private generation = 0;
+  private consecutiveFailures = 0;
   /** Set while a full list is in flight; events meanwhile are noted in touchedDuringLoad. */
   private loading = false;
   private readonly touchedDuringLoad = new Set<string>();
@@ -116,6 +117,7 @@ export class ContainersCache {
     this.pending.clear();
     this.fetching = true;
     const generation = this.generation;
+    let failed = false;
     try {
       const list = await this.docker.listContainers({ all: true, filters: { id: ids } });
       if (generation !== this.generation) return;
@@ -132,11 +134,20 @@ export class ContainersCache {
       const removals = ids.filter((id) => !found.has(id) && this.byId.delete(id));
       if (upserts.length || removals.length) this.emit(upserts, removals);
     } catch {
-      // The engine went away mid-fetch; the connection notices through /events and resyncs on return.
+      // A failed refresh must not lose the changes it was for: ask again shortly. If the engine went away,
+      // the connection clears the cache (a new generation) and resyncs in full on return instead.
+      if (generation === this.generation) {
+        for (const id of ids) this.pending.add(id);
+        failed = true;
+      }
     } finally {
       this.fetching = false;
       this.destroyedDuringFetch.clear();
-      if (this.pending.size) this.scheduleFetch();
+      // Back off while refreshes keep failing, so a sick engine is not hammered.
+      this.consecutiveFailures = failed ? this.consecutiveFailures + 1 : 0;
+      const retryIn = Math.min(250 * 2 ** (this.consecutiveFailures - 1), 8000);
+      if (failed) setTimeout(() => generation === this.generation && this.scheduleFetch(), retryIn);
+      else if (this.pending.size) this.scheduleFetch();
     }
   }
 
