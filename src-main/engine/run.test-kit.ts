@@ -117,4 +117,6 @@ export function removeRunTestObjects(): void {
     .split('\n')
     .filter((tag) => !tag.includes('<none>') && (tag.startsWith('runt-') || tag.startsWith(`${REGISTRY}/berth-run/`)));
   if (tags.length) docker('rmi', '-f', ...tags);
+  // Images these tests built and later re-tagged away are left untagged: they carry the label.
+  docker('image', 'prune', '-f', '--filter', `label=${RUN_TEST_LABEL}`);
 }
