@@ -95,6 +95,37 @@ describe('ContainersCache on the real engine', () => {
   });
 });
 
+describe('ContainersCache when the engine announces a change before its list shows it', () => {
+  const cachedState = (id: string) => connection.containers.snapshot().containers.find((c) => c.id === id)?.state;
+
+  // The engine logs "die" before it checkpoints the stopped container: a list right after it still says
+  // running. Several containers, one after another, because the race is lost only most of the time.
+  it('containers killed with the CLI end up exited, not running', async () => {
+    for (let i = 0; i < 4; i++) {
+      const id = createTestContainer(uniqueName('kill'), { start: true });
+      await expect.poll(() => cachedState(id)).toBe('running');
+      docker(['kill', id]);
+      await expect.poll(() => cachedState(id)).toBe('exited');
+    }
+  });
+
+  it('a container whose process exits by itself ends up exited', async () => {
+    const id = docker(['run', '-d', '--label', 'berth.test=foundation', '--name', uniqueName('exits'), 'fixture/busybox', 'sleep', '0.5']);
+    await expect.poll(() => cachedState(id), { timeout: 15_000 }).toBe('exited');
+    expect(connection.containers.snapshot().containers.find((c) => c.id === id)?.exitCode).toBe(0);
+  });
+
+  it('pause and unpause end up paused and running', async () => {
+    const id = createTestContainer(uniqueName('pause'), { start: true });
+    for (let i = 0; i < 3; i++) {
+      docker(['pause', id]);
+      await expect.poll(() => cachedState(id)).toBe('paused');
+      docker(['unpause', id]);
+      await expect.poll(() => cachedState(id)).toBe('running');
+    }
+  });
+});
+
 describe('ContainersCache during a full load', () => {
   const event = (id: string, Action: string): EngineEvent => ({ Type: 'container', Action, Actor: { ID: id }, time: 0, timeNano: 0 });
 

@@ -1,7 +1,7 @@
 // One engine's container list, kept current by its /events stream. A burst of events becomes one list
 // call filtered to the ids that changed (not a full relist), and one patch to the renderers.
 import type Dockerode from 'dockerode';
-import type { ContainerSummary, ContainersPatch, ContainersSnapshot, EngineId } from '../shared/dto';
+import type { ContainerState, ContainerSummary, ContainersPatch, ContainersSnapshot, EngineId } from '../shared/dto';
 import { toContainerSummary } from './containers.mapping';
 import type { EngineEvent } from './events';
 
@@ -10,6 +10,23 @@ const ignoredActions = new Set([
   'attach', 'detach', 'resize', 'top', 'copy', 'archive-path', 'extract-to-dir', 'export', 'commit',
   'exec_create', 'exec_start', 'exec_die', 'exec_detach',
 ]);
+
+/**
+ * Events the engine announces before its list shows them: moby logs "die" (and a stop's "stop") before it
+ * has cleaned up and checkpointed the stopped container, and "pause"/"unpause" before checkpointing the new
+ * state, so a list right after such an event can still say "running". For these, the state the list must
+ * show before Berth believes it; until then the container is looked at again, a little later each time.
+ */
+const stopped = (state: ContainerState) => state !== 'running' && state !== 'paused';
+const settledAfter = new Map<string, (state: ContainerState) => boolean>([
+  ['die', stopped],
+  ['stop', stopped],
+  ['pause', (state) => state === 'paused'],
+  ['unpause', (state) => state !== 'paused'],
+]);
+const SETTLE_FIRST_DELAY_MS = 25;
+const SETTLE_MAX_DELAY_MS = 2000;
+const SETTLE_MAX_ATTEMPTS = 15; // ~20 s in all: enough for a loaded engine's cleanup, bounded if it never settles
 
 function actionName(action: string): string {
   // "exec_start: sh -c ..." and "health_status: healthy" carry details after a colon.
@@ -29,6 +46,9 @@ export class ContainersCache {
   /** Set while a full list is in flight; events meanwhile are noted in touchedDuringLoad. */
   private loading = false;
   private readonly touchedDuringLoad = new Set<string>();
+  /** Containers whose last event promised a state the list has not shown yet (see settledAfter). */
+  private readonly unsettled = new Map<string, { settled: (state: ContainerState) => boolean; attempts: number }>();
+  private readonly settleTimers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly docker: Dockerode,
@@ -75,6 +95,9 @@ export class ContainersCache {
     this.loading = false;
     this.touchedDuringLoad.clear();
     this.pending.clear();
+    this.unsettled.clear();
+    for (const timer of this.settleTimers) clearTimeout(timer);
+    this.settleTimers.clear();
     const removals = [...this.byId.keys()];
     this.byId.clear();
     if (removals.length) this.emit([], removals);
@@ -86,6 +109,10 @@ export class ContainersCache {
     if (!id) return;
     const action = actionName(event.Action);
     if (ignoredActions.has(action)) return;
+    // The latest event decides what to expect: a start after a die means "running" is right again.
+    const settled = settledAfter.get(action);
+    if (settled) this.unsettled.set(id, { settled, attempts: 0 });
+    else this.unsettled.delete(id);
     if (this.loading) {
       // The full list in flight may or may not include this change: re-check once it has landed.
       this.touchedDuringLoad.add(id);
@@ -123,13 +150,21 @@ export class ContainersCache {
       if (generation !== this.generation) return;
       const upserts: ContainerSummary[] = [];
       const found = new Set<string>();
+      const lookAgain = new Map<number, string[]>();
       for (const info of list) {
         found.add(info.Id);
         if (this.destroyedDuringFetch.has(info.Id)) continue;
         const summary = toContainerSummary(this.engineId, info);
+        const delay = this.settleDelay(info.Id, summary.state);
+        if (delay !== undefined) {
+          // The engine has not caught up with its own event: keep what is shown and ask again shortly.
+          lookAgain.set(delay, [...(lookAgain.get(delay) ?? []), info.Id]);
+          continue;
+        }
         this.byId.set(info.Id, summary);
         upserts.push(summary);
       }
+      for (const [delay, later] of lookAgain) this.fetchLater(later, delay, generation);
       // Asked for but not listed: gone between the event and the fetch.
       const removals = ids.filter((id) => !found.has(id) && this.byId.delete(id));
       if (upserts.length || removals.length) this.emit(upserts, removals);
@@ -149,6 +184,27 @@ export class ContainersCache {
       if (failed) setTimeout(() => generation === this.generation && this.scheduleFetch(), retryIn);
       else if (this.pending.size) this.scheduleFetch();
     }
+  }
+
+  /** How long to wait before looking at a container again, or undefined when its listed state can be believed. */
+  private settleDelay(id: string, state: ContainerState): number | undefined {
+    const expectation = this.unsettled.get(id);
+    if (!expectation) return undefined;
+    if (expectation.settled(state) || expectation.attempts >= SETTLE_MAX_ATTEMPTS) {
+      this.unsettled.delete(id);
+      return undefined;
+    }
+    return Math.min(SETTLE_FIRST_DELAY_MS * 2 ** expectation.attempts++, SETTLE_MAX_DELAY_MS);
+  }
+
+  private fetchLater(ids: string[], delay: number, generation: number): void {
+    const timer = setTimeout(() => {
+      this.settleTimers.delete(timer);
+      if (generation !== this.generation) return;
+      for (const id of ids) this.pending.add(id);
+      this.scheduleFetch();
+    }, delay);
+    this.settleTimers.add(timer);
   }
 
   private emit(upserts: ContainerSummary[], removals: string[]): void {
