@@ -1,0 +1,159 @@
+// P5 — follow a container writing 50,000 lines/s for 60 s (BERTH_BENCH_P5_SECONDS to change) in Berth's
+// page: no long task over 50 ms, display lag p95 ≤ 100 ms, zero lines lost, and Berth's CPU (main process
+// and its page) ≤ dockerd's CPU for the same stream. One run per counted run; the reference is dockerd's
+// CPU on the same stream, measured over the same interval.
+//
+// Display lag: on every animation frame the page reads the newest line on screen (timestamps shown) and
+// records Date.now() − that line's engine timestamp. The engine stamps a line when it reads it from the
+// container, on this same machine's wall clock, which the page's Date.now() also reads.
+import { launchBerth, launchChromium, openBerthPage } from './lib/berth';
+import { defineBenchmark } from './lib/benchmark';
+import { runId } from './lib/fleet';
+import { epochNow, runJoint, withTimeout } from './lib/harness';
+import { chromiumTree, dockerdPid, processTree, startCpuMeter } from './lib/proc';
+import { failedMetric, pairedMetric } from './lib/results';
+import { median, percentile, round } from './lib/stats';
+import { closeLogViews, linesReceived, logViewTitle, removeBenchLogContainers, runLogger, showContainerRow, startContainer } from './logs-kit';
+
+const RATE = 50_000;
+const SECONDS = Number(process.env.BERTH_BENCH_P5_SECONDS ?? 60);
+const P5 = {
+  id: 'P5',
+  name: `follow ${RATE.toLocaleString('en-US')} lines/s for ${SECONDS} s`,
+  goal: 'no long task > 50 ms; lag p95 ≤ 100 ms; 0 lost; Berth CPU ≤ dockerd CPU',
+};
+
+/** In-page: long tasks and, each frame, the lag of the newest line shown. */
+const followProbe = String.raw`function installFollowProbe() {
+  const state = { longTasks: [], lags: [], frames: 0, running: false };
+  window.__logsFollow = state;
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) state.longTasks.push(e.duration); })
+      .observe({ type: 'longtask', buffered: false });
+  } catch {}
+  const frame = () => {
+    if (state.running) {
+      state.frames++;
+      const rows = document.querySelectorAll('[role=list][aria-label="Log lines"] [role=listitem] .log-ts');
+      const newest = rows[rows.length - 1];
+      if (newest) {
+        // "YYYY-MM-DD HH:MM:SS.mmm", local time
+        const t = Date.parse(newest.textContent.replace(' ', 'T'));
+        if (!Number.isNaN(t)) state.lags.push(Date.now() - t);
+      }
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}`;
+
+interface FollowState {
+  longTasks: number[];
+  lags: number[];
+  frames: number;
+  running: boolean;
+}
+
+export default defineBenchmark({
+  name: 'logs-follow',
+  metrics: ['P5'],
+  description: `follow ${RATE} lines/s for ${SECONDS} s: long tasks, display lag, lines lost, CPU vs dockerd`,
+  async run(ctx) {
+    ctx.defer(() => ctx.log(`removed ${removeBenchLogContainers()} log containers`));
+    const berth = await launchBerth({ buildDir: ctx.buildDir });
+    ctx.defer(() => berth.stop());
+    const browser = await launchChromium();
+    ctx.defer(() => browser.close());
+    const { page } = await openBerthPage(browser, berth, { initScripts: [{ script: followProbe }] });
+    const dockerd = dockerdPid();
+    if (!dockerd) return [failedMetric(P5, new Error('dockerd’s pid file was not found'))];
+
+    const perRun: { lagP95: number; longest: number; lost: number; berthCpu: number; dockerdCpu: number; rate: number }[] = [];
+    try {
+      const samples = await runJoint(
+        async (i) => {
+          const seconds = i === 0 ? Math.min(10, SECONDS) : SECONDS; // a short warm-up
+          const total = RATE * seconds;
+          const name = `0bench-p5-${runId}-${i}`;
+          runLogger(name, { LINES_PER_SEC: String(RATE), TOTAL: String(total), STDERR_EVERY: '0' }, false);
+          await closeLogViews(page);
+          await showContainerRow(page, name);
+          await page.getByRole('button', { name: `Logs ${name}`, exact: true }).click();
+          const view = page.getByRole('tabpanel', { name: logViewTitle(name) });
+          await view.getByRole('button', { name: 'Timestamps' }).click();
+          await view.getByLabel('Log status').getByText('Container stopped').waitFor({ timeout: 30_000 });
+
+          const cpu = startCpuMeter({
+            berth: () => processTree(berth.pid),
+            browser: () => chromiumTree(),
+            dockerd: () => [dockerd],
+          });
+          await page.evaluate(() => {
+            const s = (window as unknown as { __logsFollow: FollowState }).__logsFollow;
+            s.longTasks = [];
+            s.lags = [];
+            s.frames = 0;
+            s.running = true;
+          });
+          const started = epochNow();
+          startContainer(name);
+          await withTimeout(
+            view.getByRole('listitem').filter({ hasText: new RegExp(`stdout line ${total}$`) }).waitFor({ timeout: 0 }),
+            (seconds + 120) * 1000,
+            `the view never showed line ${total}`,
+          );
+          const elapsed = (epochNow() - started) / 1000;
+          const used = cpu.read();
+          const probe = await page.evaluate(() => {
+            const s = (window as unknown as { __logsFollow: FollowState }).__logsFollow;
+            s.running = false;
+            return { longTasks: s.longTasks, lags: s.lags, frames: s.frames };
+          });
+          const received = await linesReceived(page, logViewTitle(name));
+          const lost = total - (received.kept + received.dropped - 1); // minus the "container restarted" marker
+          const lagP95 = percentile(probe.lags, 95);
+          const berthCpu = used.cpuMs.berth + used.cpuMs.browser;
+          perRun.push({
+            lagP95: round(lagP95),
+            longest: round(Math.max(0, ...probe.longTasks)),
+            lost,
+            berthCpu: round(berthCpu),
+            dockerdCpu: round(used.cpuMs.dockerd),
+            rate: round(total / elapsed),
+          });
+          ctx.log(
+            `lines ${total}, ${round(total / elapsed)} lines/s achieved, lag p95 ${round(lagP95)} ms, longest task ${round(Math.max(0, ...probe.longTasks))} ms, lost ${lost}, CPU berth ${round(used.cpuMs.berth)} + page ${round(used.cpuMs.browser)} ms vs dockerd ${round(used.cpuMs.dockerd)} ms`,
+          );
+          await closeLogViews(page);
+          return { berth: berthCpu, reference: used.cpuMs.dockerd };
+        },
+        { warmup: 1, runs: ctx.options.runs },
+      );
+      const counted = perRun.slice(1);
+      return [
+        pairedMetric(
+          {
+            ...P5,
+            unit: 'CPU ms',
+            referenceName: 'dockerd CPU for the same stream',
+            goalMet: ({ berth: b, reference: r }) =>
+              b.median <= r.median &&
+              counted.every((run) => run.longest <= 50 && run.lost === 0) &&
+              median(counted.map((run) => run.lagP95)) <= 100,
+            details: {
+              lagP95MsMedian: median(counted.map((run) => run.lagP95)),
+              longestTaskMsMax: Math.max(...counted.map((run) => run.longest)),
+              linesLostMax: Math.max(...counted.map((run) => run.lost)),
+              achievedLinesPerSecMedian: median(counted.map((run) => run.rate)),
+              seconds: SECONDS,
+              perRun: counted,
+            },
+          },
+          samples,
+        ),
+      ];
+    } catch (err) {
+      return [failedMetric(P5, err)];
+    }
+  },
+});

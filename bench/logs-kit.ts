@@ -1,0 +1,134 @@
+// Shared by the logs benchmarks: the big log container (fixture/logger, label berth.bench=logs), opening
+// and closing a log view in Berth's page the way a person does, and in-page probes for "painted".
+import { execFileSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
+import { withTimeout } from './lib/harness';
+
+export const BIG_LOG_LINES = 1_000_000;
+export const BIG_LOG_NAME = '0bench-logs-1m';
+const LABELS = ['--label', 'berth.bench=logs', '--label', 'berth.test=bench'];
+
+function docker(...args: string[]): string {
+  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/**
+ * A finished container whose log holds BIG_LOG_LINES lines "stdout line N" (stdout only, so the last line
+ * is known). Reused when it exists; `created` says whether this run made it (and should remove it).
+ */
+export function ensureBigLogContainer(log: (line: string) => void): { name: string; created: boolean } {
+  const existing = docker('ps', '-aq', '--filter', `name=^/${BIG_LOG_NAME}$`, '--filter', 'label=berth.bench=logs');
+  if (existing && docker('logs', '--tail', '1', BIG_LOG_NAME) === `stdout line ${BIG_LOG_LINES}`) {
+    log(`reusing ${BIG_LOG_NAME}`);
+    return { name: BIG_LOG_NAME, created: false };
+  }
+  if (existing) docker('rm', '-f', BIG_LOG_NAME);
+  log(`creating ${BIG_LOG_NAME}: ${BIG_LOG_LINES.toLocaleString('en-US')} lines, flat out (about 20–60 s)…`);
+  docker('run', '-d', '--name', BIG_LOG_NAME, ...LABELS, '-e', 'LINES_PER_SEC=0', '-e', `TOTAL=${BIG_LOG_LINES}`, '-e', 'STDERR_EVERY=0', 'fixture/logger');
+  docker('wait', BIG_LOG_NAME);
+  return { name: BIG_LOG_NAME, created: true };
+}
+
+export function removeBenchLogContainers(): number {
+  const ids = docker('ps', '-aq', '--filter', 'label=berth.bench=logs').split('\n').filter(Boolean);
+  if (ids.length) docker('rm', '-f', ...ids);
+  return ids.length;
+}
+
+export function runLogger(name: string, env: Record<string, string>, start = true): void {
+  const envArgs = Object.entries(env).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
+  docker(start ? 'run' : 'create', ...(start ? ['-d'] : []), '--name', name, ...LABELS, ...envArgs, 'fixture/logger');
+}
+
+export function startContainer(name: string): void {
+  docker('start', name);
+}
+
+export const logViewTitle = (name: string) => `Logs · ${name}`;
+
+/** Filters the containers list to `name` so its row (and its "Logs" action) is rendered. */
+export async function showContainerRow(page: Page, name: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Filter containers' }).fill(name);
+  await page.getByRole('button', { name: `Logs ${name}`, exact: true }).waitFor({ timeout: 30_000 });
+}
+
+export async function closeLogViews(page: Page): Promise<void> {
+  for (;;) {
+    const close = page.getByRole('button', { name: /^Close Logs · / }).first();
+    if ((await close.count()) === 0) return;
+    await close.click();
+  }
+}
+
+export type PaintedWhen = { lastText: string } | { received: number };
+
+/**
+ * Clicks the button named `button` (inside the log view titled `inView`, when given) and resolves with the
+ * ms from the click to the first animation frame after the DOM shows what `until` asks for: a log row
+ * ending with `lastText`, or a view that has received `received` lines (kept + left the view) — measured
+ * in the page.
+ */
+export function clickUntilPainted(page: Page, args: { button: string; inView?: string; until: PaintedWhen; timeoutMs: number }): Promise<number> {
+  const what = 'lastText' in args.until ? `“${args.until.lastText}”` : `${args.until.received} lines received`;
+  return withTimeout(
+    page.evaluate(
+      ({ button, inView, until }) =>
+        new Promise<number>((resolve, reject) => {
+          const scope = inView ? (document.querySelector(`[role=tabpanel][aria-label="${inView}"]`) ?? document.body) : document.body;
+          const target = [...scope.querySelectorAll('button')].find(
+            (b) => b.getAttribute('aria-label') === button || b.textContent?.trim() === button,
+          );
+          if (!target) return reject(new Error(`no button “${button}”`));
+          const count = (text: string | null | undefined, pattern: RegExp) => {
+            const match = pattern.exec(text ?? '');
+            return match ? Number(match[1].replace(/,/g, '')) : 0;
+          };
+          const shows = () => {
+            if ('lastText' in until) {
+              return [...document.querySelectorAll('[role=list][aria-label="Log lines"] [role=listitem]')].some((row) =>
+                (row.textContent ?? '').endsWith(until.lastText),
+              );
+            }
+            const kept = count(scope.querySelector('[aria-label="Log status"]')?.textContent, /([\d,]+) lines?/);
+            const notice = [...scope.querySelectorAll('.logs-notice')].map((n) => n.textContent).join(' ');
+            return kept + count(notice, /([\d,]+) older lines? left/) >= until.received;
+          };
+          let done = false;
+          const started = performance.now();
+          const observer = new MutationObserver(() => {
+            if (done || !shows()) return;
+            done = true;
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - started));
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+          target.click();
+        }),
+      args,
+    ),
+    args.timeoutMs,
+    `the log view never showed ${what}`,
+  );
+}
+
+/** Reads the view's kept-line count and the "N older lines left the view" notice: lines received in all. */
+export async function linesReceived(page: Page, title: string): Promise<{ kept: number; dropped: number }> {
+  return page.evaluate((viewTitle) => {
+    const view = document.querySelector(`[role=tabpanel][aria-label="${viewTitle}"]`) ?? document;
+    const number = (text: string | null | undefined, pattern: RegExp) => {
+      const match = pattern.exec(text ?? '');
+      return match ? Number(match[1].replace(/,/g, '')) : 0;
+    };
+    const status = view.querySelector('[aria-label="Log status"]')?.textContent;
+    const notice = [...view.querySelectorAll('.logs-notice')].map((n) => n.textContent).join(' ');
+    return { kept: number(status, /([\d,]+) lines?/), dropped: number(notice, /([\d,]+) older lines? left/) };
+  }, title);
+}
+
+/** The page's JavaScript heap (Chromium only), MB. */
+export async function pageHeapMb(page: Page): Promise<number | undefined> {
+  return page.evaluate(() => {
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return memory ? Math.round(memory.usedJSHeapSize / 1048576) : undefined;
+  });
+}

@@ -1,0 +1,137 @@
+// The view's controller against a scripted stream (what main would send): the buffer fills, pause counts,
+// load earlier pages in before the oldest line, errors land where the view shows them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientError, StreamHandle, StreamHandlers } from '../ipc/client';
+import type { StreamOpen } from '../../src-main/shared/contract';
+import type { LogChunk } from '../../src-main/shared/contract/logs';
+import { LogSession, EARLIER_PAGE, type OpenLogStream } from './log-session';
+
+const realRaf = globalThis.requestAnimationFrame;
+beforeAll(() => {
+  globalThis.requestAnimationFrame = ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 0)) as typeof requestAnimationFrame;
+  globalThis.cancelAnimationFrame = ((id: number) => clearTimeout(id)) as typeof cancelAnimationFrame;
+});
+afterAll(() => {
+  globalThis.requestAnimationFrame = realRaf;
+});
+
+interface ScriptedStream {
+  payload: StreamOpen<'logs.open'>;
+  handlers: StreamHandlers<LogChunk>;
+  acked: number;
+  closed: boolean;
+}
+
+function scripted(): { open: OpenLogStream; streams: ScriptedStream[] } {
+  const streams: ScriptedStream[] = [];
+  const open: OpenLogStream = (payload, handlers) => {
+    const stream: ScriptedStream = { payload, handlers, acked: 0, closed: false };
+    streams.push(stream);
+    const handle: StreamHandle = {
+      sid: `s${streams.length}`,
+      opened: Promise.resolve(),
+      write: () => {},
+      resize: () => {},
+      ack: (bytes) => (stream.acked += bytes),
+      close: () => (stream.closed = true),
+    };
+    return handle;
+  };
+  return { open, streams };
+}
+
+const ts = (n: number) => `2024-05-01T10:00:00.${String(n).padStart(9, '0')}Z`;
+
+function lines(from: number, count: number): LogChunk {
+  const text: string[] = [];
+  const stamps: string[] = [];
+  for (let n = from; n < from + count; n++) {
+    text.push(`line ${n}`);
+    stamps.push(ts(n));
+  }
+  return { t: 'lines', text, kinds: 'o'.repeat(count), ts: stamps };
+}
+
+/** What the client hands out for a refused or failed stream (client.ts itself needs a window). */
+const clientError = (code: string, message: string) => Object.assign(new Error(message), { code }) as unknown as ClientError;
+
+const frame = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('LogSession', () => {
+  it('opens with the options, fills the buffer, acknowledges what it took', async () => {
+    const { open, streams } = scripted();
+    const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });
+    session.open({ tail: 50, since: '10m', until: '', follow: true });
+    expect(streams[0].payload).toEqual({ engineId: 'local', containers: [{ id: 'web' }], tail: 50, since: '10m', follow: true });
+    streams[0].handlers.onData([{ t: 'sources', sources: [] }, lines(1, 10), { t: 'state', state: 'streaming' }], 777);
+    expect(streams[0].acked).toBe(777);
+    await frame();
+    expect(session.buffer.size).toBe(10);
+    expect(session.status).toBe('streaming');
+    expect(session.version).toBeGreaterThan(0);
+    session.dispose();
+    expect(streams[0].closed).toBe(true);
+  });
+
+  it('counts what arrives while paused, and resumes at the end', () => {
+    const { open, streams } = scripted();
+    const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });
+    session.open();
+    streams[0].handlers.onData([lines(1, 5)], 1);
+    session.pause();
+    streams[0].handlers.onData([lines(6, 7)], 1);
+    expect(session.arrivedWhilePaused).toBe(7);
+    expect(session.buffer.size).toBe(12); // paused views keep receiving
+    const jump = session.jumpToEndRequest;
+    session.resume();
+    expect(session.paused).toBe(false);
+    expect(session.jumpToEndRequest).toBe(jump + 1);
+    session.dispose();
+  });
+
+  it('loads earlier lines before the oldest kept one, and knows when the start is reached', () => {
+    const { open, streams } = scripted();
+    const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });
+    session.open({ tail: 10, since: '', until: '', follow: false });
+    streams[0].handlers.onData([lines(100, 10)], 1);
+    session.loadEarlier();
+    expect(streams[1].payload).toMatchObject({ tail: EARLIER_PAGE, before: ts(100), follow: false });
+    streams[1].handlers.onData([lines(60, 40)], 1);
+    streams[1].handlers.onEnd?.();
+    expect(session.buffer.size).toBe(50);
+    expect(session.buffer.textAt(session.buffer.first)).toBe('line 60');
+    expect(session.earlier).toBe('start-reached'); // fewer than a page came back
+    session.dispose();
+  });
+
+  it('shows a refused open as an error, and a broken stream as one too', async () => {
+    const { open, streams } = scripted();
+    const refusing: OpenLogStream = (payload, handlers) => {
+      const handle = open(payload, handlers);
+      return { ...handle, opened: Promise.reject(clientError('not_found', 'No such container: gone')) };
+    };
+    const session = new LogSession(refusing, { engineId: 'local', containers: [{ id: 'gone' }] });
+    session.open();
+    await frame();
+    expect(session.status).toBe('error');
+    expect(session.error).toBe('No such container: gone');
+
+    const other = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });
+    other.open();
+    streams.at(-1)!.handlers.onEnd?.(clientError('engine_unavailable', 'The Docker engine is not answering.'));
+    expect(other.status).toBe('error');
+    session.dispose();
+    other.dispose();
+  });
+
+  it('ignores data from a stream it reopened away from', () => {
+    const { open, streams } = scripted();
+    const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });
+    session.open();
+    session.open({ tail: 'all', since: '', until: '', follow: true });
+    expect(streams[0].closed).toBe(true);
+    streams[0].handlers.onData([lines(1, 5)], 1);
+    expect(session.buffer.size).toBe(0);
+    session.dispose();
+  });
+});
