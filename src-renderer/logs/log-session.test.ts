@@ -8,8 +8,8 @@ import { LogSession, EARLIER_PAGE, type OpenLogStream } from './log-session';
 
 const realRaf = globalThis.requestAnimationFrame;
 beforeAll(() => {
-  globalThis.requestAnimationFrame = ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 0)) as typeof requestAnimationFrame;
-  globalThis.cancelAnimationFrame = ((id: number) => clearTimeout(id)) as typeof cancelAnimationFrame;
+  globalThis.requestAnimationFrame = ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 0)) as unknown as typeof requestAnimationFrame;
+  globalThis.cancelAnimationFrame = ((id: number) => clearTimeout(id)) as unknown as typeof cancelAnimationFrame;
 });
 afterAll(() => {
   globalThis.requestAnimationFrame = realRaf;
