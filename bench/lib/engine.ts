@@ -3,7 +3,17 @@
 import http from 'node:http';
 import { epochNow } from './harness';
 
-export const ENGINE_SOCKET = '/var/run/docker.sock';
+/**
+ * The engine benchmarks run against: DOCKER_HOST when it names a unix socket (Berth, started by the bench
+ * with the same environment, resolves the same engine), else the default socket. E.g.
+ * `DOCKER_HOST=unix:///var/run/docker-b.sock npm run bench` measures on the second engine.
+ */
+export const ENGINE_SOCKET = process.env.DOCKER_HOST?.startsWith('unix://')
+  ? process.env.DOCKER_HOST.slice('unix://'.length)
+  : '/var/run/docker.sock';
+
+/** A call the engine has not answered by then is reported, not waited on forever (a wedged engine). */
+const REQUEST_TIMEOUT_MS = 120_000;
 
 export interface RawResponse {
   status: number;
@@ -36,6 +46,9 @@ export class RawEngine {
         },
       );
       req.on('error', reject);
+      req.setTimeout(REQUEST_TIMEOUT_MS, () =>
+        req.destroy(new Error(`the engine did not answer ${method} ${path.split('?')[0]} within ${REQUEST_TIMEOUT_MS / 1000} s`)),
+      );
       req.end(payload);
     });
   }

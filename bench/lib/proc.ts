@@ -1,7 +1,8 @@
 // CPU and memory of processes, read from /proc (Linux): utime+stime for CPU, VmRSS and PSS for memory.
 // Used to compare Berth's processes with dockerd's over the same stretch of a benchmark.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { ENGINE_SOCKET } from './engine';
 
 const ticksPerSecond = (() => {
   try {
@@ -90,12 +91,19 @@ export function sampleGroup(pids: number[]): { cpuMs: number; rssBytes: number; 
   return { cpuMs, rssBytes, pssBytes };
 }
 
-/** The main engine's dockerd: from its pid file (never found by process name). */
-export function dockerdPid(): number | undefined {
-  for (const file of ['/var/run/docker.pid', '/tmp/engine-scripts/dockerd.pid']) {
-    if (!existsSync(file)) continue;
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    if (pid && existsSync(`/proc/${pid}`)) return pid;
+/** The dockerd serving a unix socket (default: the one benchmarks use): the dockerd whose command line names it. */
+export function dockerdPid(socketPath = ENGINE_SOCKET): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || commandName(Number(entry)) !== 'dockerd') continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    const hosts = args.flatMap((arg, i) => (arg === '-H' || arg === '--host' ? [args[i + 1]] : arg.startsWith('--host=') ? [arg.slice(7)] : []));
+    // A dockerd started without -H serves the default socket.
+    if (hosts.includes(`unix://${socketPath}`) || (hosts.length === 0 && socketPath === '/var/run/docker.sock')) return Number(entry);
   }
   return undefined;
 }
