@@ -132,7 +132,7 @@ export function parseLogTimestamp(ts: string): LogTime | undefined {
  * this pads anything shorter (RFC3339Nano trims trailing zeros).
  */
 export function normalizeLogTimestamp(ts: string): string {
-  if (ts.length === 30) return ts;
+  if (ts.length === 30 || !ts.endsWith('Z')) return ts;
   const dot = ts.indexOf('.');
   const base = dot === -1 ? ts.slice(0, -1) : ts.slice(0, dot);
   const digits = dot === -1 ? '' : ts.slice(dot + 1, -1);
