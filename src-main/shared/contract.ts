@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { containerEvents, containerInvokes } from './contract/containers';
 import { engineEvents, engineInvokes } from './contract/engines';
+import { imageEvents, imageInvokes } from './contract/images';
 import { execEvents, execInvokes, execStreams } from './contract/exec';
 import { logsEvents, logsInvokes, logsStreams } from './contract/logs';
 import { runEvents, runInvokes, runStreams } from './contract/run';
@@ -14,6 +15,7 @@ export const invokes = {
   ...logsInvokes,
   ...execInvokes,
   ...runInvokes,
+  ...imageInvokes,
 };
 
 export const events = {
@@ -22,6 +24,7 @@ export const events = {
   ...logsEvents,
   ...execEvents,
   ...runEvents,
+  ...imageEvents,
 };
 
 export const streams = {

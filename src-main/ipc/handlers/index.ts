@@ -4,6 +4,7 @@ import type { InvokeHandlers, StreamProducers } from '../router';
 import { containerHandlers } from './containers';
 import { engineHandlers } from './engines';
 import { execHandlers, execProducers } from './exec';
+import { imageHandlers } from './images';
 import { logsHandlers, logsProducers } from './logs';
 import { runHandlers, runProducers } from './run';
 
@@ -14,6 +15,7 @@ export function allHandlers(services: Services): InvokeHandlers {
     ...logsHandlers(services),
     ...execHandlers(services),
     ...runHandlers(services),
+    ...imageHandlers(services),
   };
 }
 
