@@ -3,6 +3,7 @@
 // that view. New panels go in PANELS below; logs, terminals and other views use ui/workspace.ts.
 import { useMemo, type ComponentType } from 'react';
 import { ContainersPanel } from './panels/containers/ContainersPanel';
+import { ImagesPanel } from './panels/images/ImagesPanel';
 import { useBerth } from './store';
 import type { PanelId } from './store/ui-slice';
 import { BridgeBanner } from './ui/shell/BridgeBanner';
@@ -16,6 +17,7 @@ import './ui/shell/shell.css';
 
 const PANELS: Record<PanelId, ComponentType> = {
   containers: ContainersPanel,
+  images: ImagesPanel,
 };
 
 export function App() {

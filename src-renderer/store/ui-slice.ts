@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { BerthState } from './index';
 
-export type PanelId = 'containers';
+export type PanelId = 'containers' | 'images';
 export type ThemePreference = 'system' | 'light' | 'dark';
 
 export interface Toast {

@@ -1,11 +1,15 @@
 // The left rail: wordmark, the panels that exist, the engine switcher (only with several engines),
 // and the theme switch.
-import { Anchor, Container } from 'lucide-react';
+import { Anchor, Container, Layers } from 'lucide-react';
 import { useBerth } from '../../store';
 import type { PanelId } from '../../store/ui-slice';
+import { PaletteButton } from '../palette/PaletteButton';
 import { ThemeSwitch } from './ThemeSwitch';
 
-const panels: { id: PanelId; label: string; Icon: typeof Container }[] = [{ id: 'containers', label: 'Containers', Icon: Container }];
+const panels: { id: PanelId; label: string; Icon: typeof Container }[] = [
+  { id: 'containers', label: 'Containers', Icon: Container },
+  { id: 'images', label: 'Images', Icon: Layers },
+];
 
 function useContainerCount(): number | undefined {
   return useBerth((s) => {
@@ -66,6 +70,7 @@ export function Sidebar() {
         </span>
         <span className="wordmark-text">Berth</span>
       </div>
+      <PaletteButton />
       <nav aria-label="Panels" className="sidebar-section">
         <div className="sidebar-list">
           {panels.map(({ id, label, Icon }) => (
