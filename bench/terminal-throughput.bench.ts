@@ -1,0 +1,124 @@
+// P7 — 100 MB through Berth's terminal (a shell printing it, through main, the bridge and xterm in the page)
+// against @xterm/headless in Node parsing the same bytes, same run; and Ctrl+C during `yes`: how long until
+// the prompt is back, against the same on a raw exec socket.
+import headless from '@xterm/headless';
+import type { Page } from '@playwright/test';
+import { launchBerth, launchChromium } from './lib/berth';
+import { defineBenchmark, type BenchContext } from './lib/benchmark';
+import { RawEngine } from './lib/engine';
+import { removeFleet } from './lib/fleet';
+import { runPairs } from './lib/harness';
+import { failedMetric, pairedMetric, type Metric } from './lib/results';
+import { openTerminalPage, PROMPT, RawExecSocket, startShellContainer, timeInPage, typeAndWaitForPrompt } from './terminal-kit';
+
+const PAYLOAD_BYTES = 100 * 1024 * 1024;
+const LINE = 'The quick brown fox jumps over the lazy dog 0123456789 ~!@#$%^&*()';
+/** What the page receives: the TTY turns each \n into \r\n. */
+const TERMINAL_BYTES = PAYLOAD_BYTES + Math.floor(PAYLOAD_BYTES / (LINE.length + 1));
+const MB = 1024 * 1024;
+// @xterm/headless is CommonJS: its named exports are not visible to Node's ESM loader.
+const { Terminal: HeadlessTerminal } = headless;
+
+/** The bytes the shell's `yes LINE | head -c N` prints, as the TTY delivers them, in 64 KB strings. */
+function terminalChunks(): string[] {
+  const line = `${LINE}\n`;
+  const full = line.repeat(Math.ceil(PAYLOAD_BYTES / line.length)).slice(0, PAYLOAD_BYTES).replace(/\n/g, '\r\n');
+  const chunks: string[] = [];
+  for (let i = 0; i < full.length; i += 64 * 1024) chunks.push(full.slice(i, i + 64 * 1024));
+  return chunks;
+}
+
+/** MB/s through Berth: from Enter to the end marker parsed and painted in the page. */
+async function berthThroughput(page: Page, run: number): Promise<number> {
+  const command = `yes '${LINE}' | head -c ${PAYLOAD_BYTES}; printf '\\nDONE-%s\\n' ${run}\r`;
+  const ms = await timeInPage(page, command, { lineEquals: `DONE-${run}`, nearCursor: 3 }, 600_000);
+  return TERMINAL_BYTES / MB / (ms / 1000);
+}
+
+/** MB/s of @xterm/headless parsing the same bytes in Node (same size, same scrollback). */
+async function headlessThroughput(chunks: string[], size: { cols: number; rows: number }): Promise<number> {
+  const terminal = new HeadlessTerminal({ cols: size.cols, rows: size.rows, scrollback: 5000, allowProposedApi: true });
+  const started = performance.now();
+  // Flow control as the page has it (xterm discards writes beyond 50 MB pending): wait for a callback every 512 KB.
+  for (let i = 0; i < chunks.length; i++) {
+    if ((i + 1) % 8 === 0) await new Promise<void>((resolve) => terminal.write(chunks[i], resolve));
+    else terminal.write(chunks[i]);
+  }
+  await new Promise<void>((resolve) => terminal.write('', resolve));
+  const ms = performance.now() - started;
+  terminal.dispose();
+  return TERMINAL_BYTES / MB / (ms / 1000);
+}
+
+/** Ctrl+C after a second of `yes` flooding the terminal → the prompt is back (parsed and painted). */
+async function berthInterrupt(page: Page): Promise<number> {
+  await page.evaluate(`Array.from(window.__berthTerminalProbe)[0].term.input('yes\\r', true)`);
+  await page.waitForTimeout(1000);
+  return timeInPage(page, '\x03', { lineEquals: PROMPT, nearCursor: 0 }, 30_000);
+}
+
+async function rawInterrupt(raw: RawExecSocket): Promise<number> {
+  raw.write('yes\r');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return raw.typeAndWait('\x03', (tail) => tail.endsWith(PROMPT), 30_000);
+}
+
+async function measureThroughput(ctx: BenchContext, page: Page, size: { cols: number; rows: number }): Promise<Metric> {
+  const spec = { id: 'P7', name: '100 MB through the terminal', unit: 'MB/s', goal: '≥ 0.7× headless' };
+  try {
+    const chunks = terminalChunks();
+    let run = 0;
+    const samples = await runPairs(
+      () => berthThroughput(page, ++run),
+      () => headlessThroughput(chunks, size),
+      { ...ctx.options, log: ctx.log },
+    );
+    return pairedMetric(
+      {
+        ...spec,
+        referenceName: '@xterm/headless in Node, same bytes',
+        goalMet: ({ ratio }) => ratio >= 0.7,
+        details: { payloadBytes: PAYLOAD_BYTES, terminalBytes: TERMINAL_BYTES, cols: size.cols, rows: size.rows },
+      },
+      samples,
+    );
+  } catch (err) {
+    return failedMetric(spec, err);
+  }
+}
+
+async function measureInterrupt(ctx: BenchContext, page: Page, raw: RawExecSocket): Promise<Metric> {
+  const spec = { id: 'P7.ctrlc', name: 'Ctrl+C during `yes` → prompt back (painted)', goal: '≤ 100 ms' };
+  try {
+    const samples = await runPairs(() => berthInterrupt(page), () => rawInterrupt(raw), { ...ctx.options, log: ctx.log });
+    return pairedMetric(
+      { ...spec, referenceName: 'raw exec socket in Node', goalMet: ({ berth }) => berth.median <= 100, details: { floodMsBeforeCtrlC: 1000 } },
+      samples,
+    );
+  } catch (err) {
+    return failedMetric(spec, err);
+  }
+}
+
+export default defineBenchmark({
+  name: 'terminal-throughput',
+  metrics: ['P7', 'P7.ctrlc'],
+  description: '100 MB through the terminal vs @xterm/headless; Ctrl+C during yes',
+  async run(ctx) {
+    const engine = new RawEngine();
+    ctx.defer(() => engine.close());
+    ctx.defer(() => removeFleet(engine));
+    const container = await startShellContainer(engine, 'p7');
+    const berth = await launchBerth({ buildDir: ctx.buildDir });
+    ctx.defer(() => berth.stop());
+    const browser = await launchChromium();
+    ctx.defer(() => browser.close());
+    const terminal = await openTerminalPage(browser, berth, container);
+    const raw = await RawExecSocket.open(engine, container.id, terminal.size);
+    ctx.defer(() => raw.close());
+    const metrics = [await measureThroughput(ctx, terminal.page, terminal.size)];
+    await typeAndWaitForPrompt(terminal.page, 'clear\r');
+    metrics.push(await measureInterrupt(ctx, terminal.page, raw));
+    return metrics;
+  },
+});
