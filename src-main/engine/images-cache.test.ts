@@ -8,6 +8,7 @@ import type { Berth } from '../services';
 import { call, startTestBerth } from './test-kit';
 import {
   IMAGES_TEST_LABEL,
+  TEST_HOST,
   TEST_REPO,
   buildSoloImage,
   docker,
@@ -42,7 +43,7 @@ function tagsSeen(snapshot: ImagesSnapshot): Set<string> {
 
 beforeAll(async () => {
   removeImagesTestObjects();
-  berth = await startTestBerth();
+  berth = await startTestBerth(TEST_HOST);
   berth.services.bus.subscribe((name, payload) => {
     if (name === 'images.patch') patches.push(payload as ImagesPatch);
   });
@@ -155,15 +156,21 @@ describe('images.remove of an image containers use', () => {
 
 describe('images.inspect', () => {
   it('gives the configuration and the layer history', async () => {
-    const details = await call<ImageDetails>(berth, 'images.inspect', { engineId: 'local', image: 'fixture/redis' });
-    expect(details.repoTags).toContain('fixture/redis:latest');
-    expect(details.exposedPorts).toContain('6379/tcp');
-    expect(details.cmd.join(' ')).toMatch(/redis-server/);
-    expect(details.env.some((e) => e.key === 'PATH')).toBe(true);
-    expect(details.labels['fixture.engine-scripts']).toBe('1');
-    expect(details.history.length).toBeGreaterThan(3);
-    expect(details.history[0].id).toBe(details.id);
-    expect(details.history.some((layer) => /EXPOSE 6379/.test(layer.createdBy))).toBe(true);
+    const tag = `${TEST_REPO}/inspect:${uniqueSuffix()}`;
+    const id = buildSoloImage(tag, ['ENV GREETING="hello there"', 'EXPOSE 8080/tcp', 'WORKDIR /srv', 'USER nobody', 'CMD ["sleep", "5"]']);
+    const details = await call<ImageDetails>(berth, 'images.inspect', { engineId: 'local', image: tag });
+    expect(details.id).toBe(id);
+    expect(details.repoTags).toEqual([tag]);
+    expect(details.exposedPorts).toEqual(['8080/tcp']);
+    expect(details.cmd).toEqual(['sleep', '5']);
+    expect(details.workingDir).toBe('/srv');
+    expect(details.user).toBe('nobody');
+    expect(details.env).toContainEqual({ key: 'GREETING', value: 'hello there' });
+    expect(details.labels['berth.test']).toBe('images');
+    expect(details.history[0].id).toBe(id);
+    expect(details.history.map((layer) => layer.createdBy).join('\n')).toMatch(/EXPOSE 8080/);
+    // The fixture's own layers come after (older), down to the busybox binary.
+    expect(details.history.length).toBeGreaterThan(5);
   });
 
   it('says when the image does not exist', async () => {

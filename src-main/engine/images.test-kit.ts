@@ -4,6 +4,8 @@
 import { execFileSync } from 'node:child_process';
 
 export const IMAGES_TEST_LABEL = 'berth.test=images';
+/** The engine these tests use: the one the docker CLI points at (DOCKER_HOST), else the main socket. */
+export const TEST_HOST = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
 export const TEST_REPO = 'berth-test-img';
 
 export function docker(...args: string[]): string {
@@ -14,10 +16,13 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-/** An image of its own (one tag, a new id; no new layers), FROM fixture/busybox, labelled for cleanup. */
-export function buildSoloImage(tag: string): string {
+/**
+ * An image of its own (one tag, a new id; no new layers), FROM fixture/busybox, labelled for cleanup.
+ * Extra Dockerfile lines give it a known configuration.
+ */
+export function buildSoloImage(tag: string, extraLines: string[] = []): string {
   execFileSync('docker', ['build', '-q', '--network', 'none', '--label', IMAGES_TEST_LABEL, '-t', tag, '-'], {
-    input: `FROM fixture/busybox\nLABEL berth.test.stamp=${uniqueSuffix()}\n`,
+    input: ['FROM fixture/busybox', `LABEL berth.test.stamp=${uniqueSuffix()}`, ...extraLines, ''].join('\n'),
     env: { ...process.env, DOCKER_BUILDKIT: '0' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -33,7 +33,7 @@ function FilterBox() {
         type="search"
         className="input filter-input img-filter"
         aria-label="Filter images"
-        placeholder="Filter by repository, tag, ID, in-use, dangling"
+        placeholder="Filter by repository, tag or ID"
         title="Matches repositories, tags, ID prefixes, and the words dangling, in-use and unused. Ctrl+F or / to focus."
         value={filter}
         onChange={(e) => setFilter(e.target.value)}

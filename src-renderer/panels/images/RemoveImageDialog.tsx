@@ -8,13 +8,15 @@ import { useState } from 'react';
 import { ClientError } from '../../ipc/client';
 import { Dialog } from '../../ui/Dialog';
 import { errorMessage, removeImageReference } from './image-actions';
-import { containerStateWord, formatSize, removalPlan, shortImageId, type ImageRow } from './images.presentation';
+import { containerStateWord, formatSize, removalPlan, shortImageId, type ImageRow, type RemovalPlan } from './images.presentation';
 import { useImagesView } from './view-store';
 
 interface Refusal {
   message: string;
   detail?: string;
   inUse: boolean;
+  /** What blocked the removal when it was refused: Force is offered only while that is still "stopped". */
+  blockedBy: RemovalPlan['blockedBy'];
 }
 
 export function RemoveImageDialog({ engineId, row }: { engineId: string; row: ImageRow }) {
@@ -22,7 +24,7 @@ export function RemoveImageDialog({ engineId, row }: { engineId: string; row: Im
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | undefined>();
   const close = () => useImagesView.getState().closeDialog();
-  const canForce = refusal?.inUse === true && plan.blockedBy === 'stopped';
+  const canForce = refusal?.inUse === true && refusal.blockedBy === 'stopped' && plan.blockedBy === 'stopped';
 
   const remove = async (force: boolean) => {
     setBusy(true);
@@ -36,6 +38,7 @@ export function RemoveImageDialog({ engineId, row }: { engineId: string; row: Im
         message: errorMessage(err),
         detail: err instanceof ClientError && err.detail && !err.detail.startsWith('HTTP') ? err.detail : undefined,
         inUse: code === 'in_use',
+        blockedBy: plan.blockedBy,
       });
       setBusy(false);
     }
@@ -71,17 +74,16 @@ export function RemoveImageDialog({ engineId, row }: { engineId: string; row: Im
         {plan.tag && (
           <li>
             <Tag aria-hidden className="img-removal-icon" />
+            <span className="img-removal-kind">Tag</span>
             <span className="removal-name mono">{plan.tag}</span>
-            <span className="muted">the tag</span>
           </li>
         )}
         {plan.deletesImage && (
           <li>
             <Box aria-hidden className="img-removal-icon" />
+            <span className="img-removal-kind">Image</span>
             <span className="removal-name mono">{shortImageId(row.image.id)}</span>
-            <span className="muted">
-              the image data, {formatSize(row.image.size)} (layers other images share stay)
-            </span>
+            <span className="muted">{formatSize(row.image.size)}, its data deleted (layers other images share stay)</span>
           </li>
         )}
       </ul>
@@ -105,6 +107,7 @@ export function RemoveImageDialog({ engineId, row }: { engineId: string; row: Im
               </li>
             ))}
           </ul>
+          {!plan.deletesImage && <p className="removal-help">They are not affected: the image stays.</p>}
           {plan.blockedBy === 'running' && (
             <p className="removal-help">The engine refuses to delete an image a running container uses: stop and remove the container first.</p>
           )}

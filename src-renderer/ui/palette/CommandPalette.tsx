@@ -158,6 +158,8 @@ export function CommandPalette() {
                     id={optionId(i)}
                     role="option"
                     aria-selected={i === active}
+                    aria-label={item.title}
+                    aria-describedby={item.hint ? `${optionId(i)}-hint` : undefined}
                     className="palette-option"
                     onMouseMove={() => i !== active && setActiveIndex(i)}
                     onMouseDown={(e) => e.preventDefault()}
@@ -167,7 +169,11 @@ export function CommandPalette() {
                     <span className="palette-option-title">
                       <Highlighted text={item.title} positions={match.positions} />
                     </span>
-                    {item.hint && <span className="palette-option-hint">{item.hint}</span>}
+                    {item.hint && (
+                      <span id={`${optionId(i)}-hint`} className="palette-option-hint">
+                        {item.hint}
+                      </span>
+                    )}
                   </div>
                 );
               })}

@@ -1,5 +1,5 @@
 // The sidebar's way into the command palette (the same as Ctrl/⌘+K), shaped like a search field.
-import { Command, Search } from 'lucide-react';
+import { Search } from 'lucide-react';
 import { openPalette } from './palette-root';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -15,9 +15,10 @@ export function PaletteButton() {
       onClick={openPalette}
     >
       <Search aria-hidden />
-      <span className="palette-button-label">Search commands…</span>
+      <span className="palette-button-label">Commands…</span>
       <kbd className="palette-kbd" aria-hidden>
-        {isMac ? <Command /> : 'Ctrl'}K
+        <span>{isMac ? '⌘' : 'Ctrl'}</span>
+        <span>K</span>
       </kbd>
     </button>
   );

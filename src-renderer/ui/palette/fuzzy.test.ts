@@ -9,6 +9,10 @@ describe('fuzzyMatch', () => {
     expect(fuzzyMatch('WEB', 'Open terminal in web-1')?.positions).toEqual([17, 18, 19]);
     expect(fuzzyMatch('xyz', 'Open terminal')).toBeUndefined();
     expect(fuzzyMatch('mret', 'terminal')).toBeUndefined(); // out of order
+    // Letters scattered inside words are noise, not a match: "web" is not in "Show logs of bench-b".
+    expect(fuzzyMatch('web', 'Show logs of bench-b')).toBeUndefined();
+    // A plain substring inside a word still matches.
+    expect(fuzzyMatch('box', 'fixture/busybox')?.positions).toEqual([12, 13, 14]);
   });
 
   it('prefers word starts and runs over scattered letters', () => {
@@ -59,6 +63,14 @@ describe('rankByQuery', () => {
     expect(titles(rankByQuery(commands, '  '))).toEqual(commands.map((c) => c.title));
   });
 
+  it('keeps the commands\' own order among equal matches (a container\'s terminal before its stop)', () => {
+    const own = [
+      { title: 'Open terminal in web-1', group: 'Containers' },
+      { title: 'Stop web-1', group: 'Containers' },
+    ];
+    expect(titles(rankByQuery(own, 'web'))).toEqual(['Open terminal in web-1', 'Stop web-1']);
+  });
+
   it('puts the best match first: "run" → Run a container… before running an image', () => {
     expect(titles(rankByQuery(commands, 'run'))).toEqual(['Run a container…', 'Run fixture/busybox:latest…']);
   });
@@ -71,7 +83,7 @@ describe('rankByQuery', () => {
   it('groups ranked commands under headings, best group first', () => {
     const groups = groupRanked(rankByQuery(commands, 'run'));
     expect(groups.map((g) => g.group)).toEqual(['Actions', 'Images']);
-    expect(groupRanked(rankByQuery(commands, 're')).map((g) => g.group)).toEqual(['Containers', 'Images', 'Actions']);
+    expect(groupRanked(rankByQuery(commands, 're')).map((g) => g.group)).toEqual(['Containers', 'Images']);
     expect(groupRanked(rankByQuery(commands, '')).map((g) => g.group)).toEqual(['Navigation', 'Actions', 'Containers', 'Images']);
   });
 });

@@ -1,8 +1,12 @@
-// Fuzzy matching for the command palette: a query matches when its characters appear in order in the
-// text ("opterm" matches "Open terminal in web-1"). Among the ways to match, the best one is chosen by
-// score: starts of words and runs of consecutive characters count most, gaps cost a little, and the
-// first character of the text counts extra. Several words in the query must each match (anywhere);
-// a word may match a command's keywords instead of its title (worth less, and not highlighted).
+// Fuzzy matching for the command palette. A query word matches a text when its characters appear in
+// order, it starts at the start of a word, and every jump to another word lands on that word's start
+// ("opterm" matches "Open terminal in web-1", "fb" "fixture/busybox", "img" "Images"), or when it is a
+// plain substring ("box" in "busybox", worth less). Letters scattered across words do not match: they
+// only add noise to a long list. Among the ways to match,
+// the best one is chosen by score: word starts and runs of consecutive characters count, gaps cost a
+// little, and the text's first character counts extra. Equal scores keep the commands' own order.
+// Several words in the query must each match; a word may match a command's keywords instead of its
+// title (worth less, and not highlighted).
 
 export interface FuzzyMatch {
   score: number;
@@ -16,7 +20,6 @@ const BONUS_FIRST_CHAR = 4;
 const BONUS_WORD_START = 3;
 const BONUS_CONSECUTIVE = 2.5;
 const PENALTY_GAP = 0.15;
-const PENALTY_LEADING = 0.05;
 
 function isWordStart(text: string, index: number): boolean {
   if (index === 0) return true;
@@ -39,42 +42,66 @@ export function fuzzyMatch(query: string, text: string): FuzzyMatch | undefined 
   const t = text.toLowerCase();
   if (!q) return { score: 0, positions: [] };
   if (q.length > t.length || !isSubsequence(q, t)) return undefined;
+  const byWords = matchAtWordStarts(q, t, text);
+  const at = t.indexOf(q);
+  const asSubstring: FuzzyMatch | undefined =
+    at === -1 ? undefined : { score: BONUS_MATCH * q.length + BONUS_CONSECUTIVE * (q.length - 1), positions: Array.from(q, (_, i) => at + i) };
+  if (byWords && (!asSubstring || byWords.score >= asSubstring.score)) return byWords;
+  return asSubstring;
+}
 
+/**
+ * The best placement where each character follows the previous one, starts a word, or moves on
+ * within the same word ("img" in "Images"); only a word start may open a new word.
+ */
+function matchAtWordStarts(q: string, t: string, text: string): FuzzyMatch | undefined {
   const m = q.length;
   const n = t.length;
   const NEG = Number.NEGATIVE_INFINITY;
+  const wordStart = new Uint8Array(n);
+  const wordId = new Int32Array(n);
+  const bonus = new Float64Array(n);
+  for (let j = 0, word = -1; j < n; j++) {
+    wordStart[j] = isWordStart(text, j) ? 1 : 0;
+    if (wordStart[j]) word++;
+    wordId[j] = word;
+    bonus[j] = BONUS_MATCH + (j === 0 ? BONUS_FIRST_CHAR : 0) + (wordStart[j] ? BONUS_WORD_START : 0);
+  }
   // score[i][j]: best score with q[0..i] matched and q[i] at t[j]; from[i][j]: where q[i-1] sat.
   const score: Float64Array[] = [];
   const from: Int32Array[] = [];
-  const bonus = new Float64Array(n);
-  for (let j = 0; j < n; j++) bonus[j] = BONUS_MATCH + (j === 0 ? BONUS_FIRST_CHAR : 0) + (isWordStart(text, j) ? BONUS_WORD_START : 0);
-
   for (let i = 0; i < m; i++) {
     const row = new Float64Array(n).fill(NEG);
     const back = new Int32Array(n).fill(-1);
     if (i === 0) {
-      for (let j = 0; j < n; j++) if (t[j] === q[0]) row[j] = bonus[j] - PENALTY_LEADING * j;
+      for (let j = 0; j < n; j++) if (t[j] === q[0] && wordStart[j]) row[j] = bonus[j];
     } else {
       const previous = score[i - 1];
-      // Best predecessor k <= j-2 with the linear gap cost folded in: previous[k] + PENALTY_GAP * k.
-      let bestFar = NEG;
-      let bestFarAt = -1;
+      // Best predecessors k <= j-2, with the linear gap cost folded in (previous[k] + PENALTY_GAP * k):
+      // anywhere (for a jump to a word start) and within j's own word (for a jump inside it).
+      let bestAny = NEG;
+      let bestAnyAt = -1;
+      let bestSame = NEG;
+      let bestSameAt = -1;
       for (let j = 1; j < n; j++) {
+        if (wordStart[j]) bestSame = NEG;
         const k = j - 2;
-        if (k >= 0 && previous[k] !== NEG && previous[k] + PENALTY_GAP * k > bestFar) {
-          bestFar = previous[k] + PENALTY_GAP * k;
-          bestFarAt = k;
+        if (k >= 0 && previous[k] !== NEG) {
+          const value = previous[k] + PENALTY_GAP * k;
+          if (value > bestAny) [bestAny, bestAnyAt] = [value, k];
+          if (wordId[k] === wordId[j] && value > bestSame) [bestSame, bestSameAt] = [value, k];
         }
         if (t[j] !== q[i]) continue;
         const adjacent = previous[j - 1] !== NEG ? previous[j - 1] + BONUS_CONSECUTIVE : NEG;
-        const far = bestFar !== NEG ? bestFar - PENALTY_GAP * (j - 1) : NEG;
+        const [farBase, farAt] = wordStart[j] ? [bestAny, bestAnyAt] : [bestSame, bestSameAt];
+        const far = farBase !== NEG ? farBase - PENALTY_GAP * (j - 1) : NEG;
         if (adjacent === NEG && far === NEG) continue;
         if (adjacent >= far) {
           row[j] = adjacent + bonus[j];
           back[j] = j - 1;
         } else {
           row[j] = far + bonus[j];
-          back[j] = bestFarAt;
+          back[j] = farAt;
         }
       }
     }
@@ -105,8 +132,6 @@ export interface Searchable {
 }
 
 const KEYWORD_WEIGHT = 0.6;
-/** Shorter titles win ties ("Run a container…" before "Run fixture/busybox:latest…"). */
-const PENALTY_LENGTH = 0.02;
 
 /** Every word of the query must match the title or a keyword; undefined when one does not. */
 export function matchCommand(item: Searchable, query: string): FuzzyMatch | undefined {
@@ -131,7 +156,7 @@ export function matchCommand(item: Searchable, query: string): FuzzyMatch | unde
       return undefined;
     }
   }
-  return { score: total - PENALTY_LENGTH * item.title.length, positions: [...positions].sort((a, b) => a - b) };
+  return { score: total, positions: [...positions].sort((a, b) => a - b) };
 }
 
 export interface Ranked<T> {

@@ -33,7 +33,7 @@ export function ImageHistory({ details }: { details: ImageDetails }) {
           {details.history.map((layer, index) => (
             <tr key={`${layer.id}-${index}`}>
               <td className="mono img-instruction" title={layer.createdBy}>
-                {instructionOf(layer.createdBy) || <span className="faint">(empty)</span>}
+                <span className="img-instruction-text">{instructionOf(layer.createdBy) || <span className="faint">(empty)</span>}</span>
               </td>
               <td className={`img-num${layer.size === 0 ? ' faint' : ''}`}>{formatSize(layer.size)}</td>
               <td className="muted">{layer.created > 0 ? <RelativeTime epochSeconds={layer.created} /> : '—'}</td>
