@@ -18,7 +18,8 @@ export interface ContainersSlice {
   beginContainersLoad(engineId: string): void;
   applyContainersSnapshot(snapshot: ContainersSnapshot): void;
   failContainersLoad(engineId: string, message: string): void;
-  applyContainersPatch(patch: ContainersPatch): void;
+  /** Several patches (those that arrived within one frame) in one store update. */
+  applyContainersPatches(patches: ContainersPatch[]): void;
   clearContainers(engineId: string): void;
 }
 
@@ -29,6 +30,15 @@ function applyPatch(byId: Record<string, ContainerSummary>, patch: ContainersPat
   for (const id of patch.removals) delete next[id];
   for (const container of patch.upserts) next[container.id] = container;
   return next;
+}
+
+/** One patch applied to every engine's containers: buffered while a snapshot loads, dropped if stale. */
+function withPatch(all: Record<string, EngineContainers>, patch: ContainersPatch): Record<string, EngineContainers> {
+  const current = all[patch.engineId];
+  if (!current || current.load === 'idle' || current.load === 'error') return all;
+  if (current.load === 'loading') return { ...all, [patch.engineId]: { ...current, buffered: [...current.buffered, patch] } };
+  if (patch.seq <= current.seq) return all;
+  return { ...all, [patch.engineId]: { ...current, byId: applyPatch(current.byId, patch), seq: patch.seq } };
 }
 
 export const createContainersSlice: StateCreator<BerthState, [], [], ContainersSlice> = (set) => ({
@@ -60,20 +70,11 @@ export const createContainersSlice: StateCreator<BerthState, [], [], ContainersS
         [engineId]: { ...(state.containers[engineId] ?? empty()), load: 'error', error: message, buffered: [] },
       },
     })),
-  applyContainersPatch: (patch) =>
+  applyContainersPatches: (patches) =>
     set((state) => {
-      const current = state.containers[patch.engineId];
-      if (!current || current.load === 'idle' || current.load === 'error') return {};
-      if (current.load === 'loading') {
-        return { containers: { ...state.containers, [patch.engineId]: { ...current, buffered: [...current.buffered, patch] } } };
-      }
-      if (patch.seq <= current.seq) return {};
-      return {
-        containers: {
-          ...state.containers,
-          [patch.engineId]: { ...current, byId: applyPatch(current.byId, patch), seq: patch.seq },
-        },
-      };
+      let containers = state.containers;
+      for (const patch of patches) containers = withPatch(containers, patch);
+      return containers === state.containers ? {} : { containers };
     }),
   clearContainers: (engineId) => set((state) => ({ containers: { ...state.containers, [engineId]: empty() } })),
 });

@@ -1,6 +1,8 @@
 // Feeds the store from main, outside React: engine status and container patches from events, snapshots
 // when an engine (re)connects or the bridge itself comes back.
+import type { ContainersPatch } from '../../src-main/shared/dto';
 import { client, ClientError } from '../ipc/client';
+import { createFrameCoalescer } from './frame-coalescer';
 import { useBerth } from './index';
 
 async function loadContainers(engineId: string): Promise<void> {
@@ -31,7 +33,9 @@ export function startSync(): void {
     if (status.state === 'connected' && before !== 'connected') void loadContainers(status.engineId);
     if (status.state !== 'connected' && before === 'connected') store.clearContainers(status.engineId);
   });
-  client.on('containers.patch', (patch) => useBerth.getState().applyContainersPatch(patch));
+  // A lone change shows at once; a burst (200 containers starting) becomes one store update per frame.
+  const applyPatches = createFrameCoalescer((patches: ContainersPatch[]) => useBerth.getState().applyContainersPatches(patches));
+  client.on('containers.patch', applyPatches);
   client.onConnection((connected) => {
     useBerth.getState().setBridgeConnected(connected);
     if (connected) void loadEverything();
