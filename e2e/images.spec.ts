@@ -12,6 +12,8 @@ import { RunDialogPage } from './pages/run-dialog-page';
 const LABEL = 'berth.test=images';
 const PREFIX = 'images-e2e';
 const REPO = 'berth-test-img';
+/** Set by the Dockerfile itself, so even a build cut short (an untagged intermediate image) is found. */
+const STAMP_LABEL = 'berth.test.images-stamp';
 
 function tagsOf(reference: string): string[] {
   return JSON.parse(docker('image', 'inspect', '-f', '{{json .RepoTags}}', reference)) as string[];
@@ -29,7 +31,7 @@ function imageExists(reference: string): boolean {
 /** An image of its own (a single tag), so removing that tag would delete it. */
 function buildSoloImage(tag: string): void {
   execFileSync('docker', ['build', '-q', '--network', 'none', '--label', LABEL, '-t', tag, '-'], {
-    input: `FROM fixture/busybox\nLABEL berth.test.stamp=${uniqueName('stamp')}\n`,
+    input: `FROM fixture/busybox\nLABEL ${STAMP_LABEL}=${uniqueName('stamp')}\n`,
     env: { ...process.env, DOCKER_BUILDKIT: '0' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -46,7 +48,8 @@ function cleanUp(): void {
       // gone already
     }
   }
-  for (const id of new Set(docker('images', '-q', '--filter', `label=${LABEL}`).split('\n').filter(Boolean))) {
+  const built = [LABEL, STAMP_LABEL].flatMap((label) => docker('images', '-q', '--filter', `label=${label}`).split('\n'));
+  for (const id of new Set(built.filter(Boolean))) {
     try {
       docker('rmi', '-f', id);
     } catch {

@@ -7,6 +7,8 @@ export const IMAGES_TEST_LABEL = 'berth.test=images';
 /** The engine these tests use: the one the docker CLI points at (DOCKER_HOST), else the main socket. */
 export const TEST_HOST = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
 export const TEST_REPO = 'berth-test-img';
+/** Set by the Dockerfile itself, so even a build cut short (an untagged intermediate image) is found. */
+const STAMP_LABEL = 'berth.test.images-stamp';
 
 export function docker(...args: string[]): string {
   return execFileSync('docker', args, { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }).trim();
@@ -22,7 +24,7 @@ export function uniqueSuffix(): string {
  */
 export function buildSoloImage(tag: string, extraLines: string[] = []): string {
   execFileSync('docker', ['build', '-q', '--network', 'none', '--label', IMAGES_TEST_LABEL, '-t', tag, '-'], {
-    input: ['FROM fixture/busybox', `LABEL berth.test.stamp=${uniqueSuffix()}`, ...extraLines, ''].join('\n'),
+    input: ['FROM fixture/busybox', `LABEL ${STAMP_LABEL}=${uniqueSuffix()}`, ...extraLines, ''].join('\n'),
     env: { ...process.env, DOCKER_BUILDKIT: '0' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -44,7 +46,7 @@ export function imageExists(reference: string): boolean {
 
 /**
  * Removes the test containers, then the tags the tests made under berth-test-img/ (by exact name:
- * on a fixture image that only untags), then images built by the tests (by their label).
+ * on a fixture image that only untags), then images built by the tests (by their labels).
  */
 export function removeImagesTestObjects(): void {
   const containers = docker('ps', '-aq', '--filter', `label=${IMAGES_TEST_LABEL}`).split('\n').filter(Boolean);
@@ -59,8 +61,8 @@ export function removeImagesTestObjects(): void {
       // already gone
     }
   }
-  const built = docker('images', '-q', '--filter', `label=${IMAGES_TEST_LABEL}`).split('\n').filter(Boolean);
-  for (const id of new Set(built)) {
+  const built = [IMAGES_TEST_LABEL, STAMP_LABEL].flatMap((label) => docker('images', '-q', '--filter', `label=${label}`).split('\n'));
+  for (const id of new Set(built.filter(Boolean))) {
     try {
       docker('rmi', '-f', id);
     } catch {

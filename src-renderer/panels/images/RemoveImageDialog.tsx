@@ -108,10 +108,10 @@ export function RemoveImageDialog({ engineId, row }: { engineId: string; row: Im
             ))}
           </ul>
           {!plan.deletesImage && <p className="removal-help">They are not affected: the image stays.</p>}
-          {plan.blockedBy === 'running' && (
+          {plan.blockedBy === 'running' && !refusal && (
             <p className="removal-help">The engine refuses to delete an image a running container uses: stop and remove the container first.</p>
           )}
-          {plan.blockedBy === 'stopped' && !canForce && (
+          {plan.blockedBy === 'stopped' && !refusal && (
             <p className="removal-help">The engine refuses to delete an image a container uses, unless the removal is forced.</p>
           )}
         </div>
