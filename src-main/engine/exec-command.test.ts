@@ -1,7 +1,7 @@
 // One-off commands and the start form's probe against the real engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeContainer, runCommand } from './exec-command';
-import { docker, removeTestContainers, runContainer } from './exec-test-kit';
+import { docker, processCommands, removeTestContainers, runContainer } from './exec-test-kit';
 
 let busybox: string;
 
@@ -26,6 +26,11 @@ describe('one-off command', () => {
       timeoutMs: 10_000,
     });
     expect(result.stdout).toBe('nobody /tmp 42\n');
+  });
+
+  it('ends a command that outlives its timeout', async () => {
+    await expect(runCommand(docker, busybox, { command: 'sleep 321', timeoutMs: 500 })).rejects.toThrow(/did not finish within/);
+    expect(await processCommands(busybox)).not.toContain('sleep 321');
   });
 
   it('says clearly when the user does not exist', async () => {

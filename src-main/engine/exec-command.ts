@@ -1,4 +1,5 @@
 // The one-off command mode and the start form's probe: what a terminal into this container can do.
+import { randomUUID } from 'node:crypto';
 import type Dockerode from 'dockerode';
 import type { ExecProbe, ExecRunResult } from '../shared/contract/exec';
 import { BerthError } from '../shared/errors';
@@ -6,6 +7,7 @@ import { classifyExecFailure, execFailureError } from './exec-failures';
 import { runOneOff } from './exec-oneoff';
 import { listShells, PREFERRED_SHELLS, splitCommandLine } from './exec-shell';
 import { inspectTarget, requireRunning } from './exec-target';
+import { SESSION_MARKER_VAR, signalSessionProcesses } from './exec-terminate';
 
 export interface RunCommandOptions {
   command: string;
@@ -19,7 +21,10 @@ export interface RunCommandOptions {
 export async function runCommand(docker: Dockerode, containerId: string, options: RunCommandOptions): Promise<ExecRunResult> {
   const target = await inspectTarget(docker, containerId);
   requireRunning(target);
-  const base = { user: options.user, workdir: options.workdir, env: options.env, timeoutMs: options.timeoutMs };
+  // Marked like a terminal session, so a command that overstays its timeout can be found and ended.
+  const marker = randomUUID();
+  const env = [...(options.env ?? []), `${SESSION_MARKER_VAR}=${marker}`];
+  const base = { user: options.user, workdir: options.workdir, env, timeoutMs: options.timeoutMs };
   const context = { command: options.command, user: options.user, workdir: options.workdir };
   let result = await runOneOff(docker, target.id, { ...base, cmd: ['/bin/sh', '-c', options.command] });
   let failure = classifyExecFailure(result.stdout + result.stderr, result.exitCode, { ...context, command: '/bin/sh' });
@@ -29,6 +34,7 @@ export async function runCommand(docker: Dockerode, containerId: string, options
   }
   if (failure) throw execFailureError(failure);
   if (result.timedOut) {
+    await signalSessionProcesses(docker, target.id, marker, 'KILL', options.user);
     throw new BerthError('engine_error', `The command did not finish within ${Math.round(options.timeoutMs / 1000)} s.`);
   }
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, truncated: result.truncated };
