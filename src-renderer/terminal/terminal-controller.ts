@@ -222,16 +222,21 @@ export class TerminalController {
 
   private receive(handle: StreamHandle, chunks: ExecChunk[], bytes: number): void {
     if (this.handle !== handle) return;
-    let lastText = -1;
-    chunks.forEach((chunk, index) => {
-      if (typeof chunk === 'string') lastText = index;
-    });
-    chunks.forEach((chunk, index) => {
-      if (typeof chunk !== 'string') this.notice(chunk);
-      // Acknowledge once xterm has parsed the batch: that is what keeps main from flooding the page.
-      else this.term.write(chunk, index === lastText ? () => handle.ack(bytes) : undefined);
-    });
-    if (lastText === -1) handle.ack(bytes);
+    // A batch holds many small reads (a TTY delivers ~4 KB at a time): one xterm write per run of text is
+    // far cheaper than one per chunk. Notices keep their place between runs.
+    let text = '';
+    for (const chunk of chunks) {
+      if (typeof chunk === 'string') {
+        text += chunk;
+        continue;
+      }
+      if (text) this.term.write(text);
+      text = '';
+      this.notice(chunk);
+    }
+    // Acknowledge once xterm has parsed the batch: that is what keeps main from flooding the page.
+    if (text) this.term.write(text, () => handle.ack(bytes));
+    else this.term.write('', () => handle.ack(bytes));
   }
 
   private notice(notice: ExecNotice): void {
@@ -308,6 +313,11 @@ export class TerminalController {
   }
 
   private loadWebgl(): void {
+    // A way out for machines whose GPU path misbehaves: localStorage['berth.terminal.renderer'] = 'dom'.
+    const preference = readRendererPreference();
+    if (preference === 'dom') return;
+    // WebGL drawn by the CPU (SwiftShader, llvmpipe: no GPU, or a GPU-less VM) is slower than the DOM renderer.
+    if (preference !== 'webgl' && webglIsSoftware()) return;
     try {
       const webgl = new WebglAddon();
       webgl.onContextLoss(() => {
@@ -320,6 +330,30 @@ export class TerminalController {
     } catch {
       this.renderer = 'dom'; // no WebGL here (e.g. --disable-gpu): xterm's DOM renderer draws instead
     }
+  }
+}
+
+let softwareWebgl: boolean | undefined;
+
+function webglIsSoftware(): boolean {
+  if (softwareWebgl !== undefined) return softwareWebgl;
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    const renderer = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    softwareWebgl = /SwiftShader|llvmpipe|softpipe|Software/i.test(renderer);
+  } catch {
+    softwareWebgl = false;
+  }
+  return softwareWebgl;
+}
+
+function readRendererPreference(): string | null {
+  try {
+    return localStorage.getItem('berth.terminal.renderer');
+  } catch {
+    return null;
   }
 }
 
