@@ -3,7 +3,7 @@
 // while paused it holds the line at the top of the view in place as old lines leave the buffer or
 // earlier ones are paged in.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { LogLineKind, LogSourceInfo } from '../../src-main/shared/contract/logs';
 import { cssColor, parseAnsi, type AnsiStyle } from './ansi';
 import type { LogSession } from './log-session';
@@ -11,6 +11,8 @@ import { plainText, type CompiledQuery } from './log-search';
 import { formatLogTimestamp, highlightSegments } from './logs.presentation';
 
 const ROW_HEIGHT = 18;
+/** Rows rendered beyond each edge of the view, so fast scrolling does not show blank space. */
+const OVERSCAN_ROWS = 8;
 /** Widest the no-wrap scroll area is sized for, in characters (longer lines still scroll into view). */
 const MAX_WIDTH_CH = 4000;
 
@@ -101,6 +103,15 @@ const LogRow = memo(function LogRow({ start, index, text, kind, ts, source, quer
   );
 });
 
+interface WindowItem {
+  index: number;
+  start: number;
+  /** Buffer position of the line. */
+  pos: number;
+  /** React key: measured (wrapped) rows keep their line; fixed rows reuse DOM rows by slot as lines stream past. */
+  key: number;
+}
+
 export function LogViewer({
   session,
   version,
@@ -116,16 +127,46 @@ export function LogViewer({
   const scrollRef = useRef<HTMLDivElement>(null);
   const { buffer, index } = session;
   const count = index.visibleCount;
+  /** The line at the top of the view and how far into it the view starts: what a paused view holds still. */
   const anchor = useRef<{ pos: number; offset: number } | null>(null);
   const programmatic = useRef(false);
+  const [viewport, setViewport] = useState({ top: 0, height: 0 });
+  const updateViewport = (element: HTMLElement) => {
+    const top = element.scrollTop;
+    const height = element.clientHeight;
+    setViewport((v) => (v.top === top && v.height === height ? v : { top, height }));
+  };
 
+  // Wrapped rows have measured heights (@tanstack/react-virtual). Unwrapped rows all have one height:
+  // the window is plain arithmetic — tanstack would walk every one of 100,000 rows on each new batch.
   const virtualizer = useVirtualizer({
-    count,
+    count: wrap ? count : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 20,
     getItemKey: (i) => index.visibleAt(i),
   });
+  const totalSize = wrap ? virtualizer.getTotalSize() : count * ROW_HEIGHT;
+  const offsetOf = (i: number) => (wrap ? (virtualizer.getOffsetForIndex(i, 'start')?.[0] ?? i * ROW_HEIGHT) : i * ROW_HEIGHT);
+
+  // Where the view should be: at the end unless paused; paused, where the anchored line now is.
+  const maxTop = Math.max(0, totalSize - viewport.height);
+  let desiredTop: number;
+  if (!session.paused) desiredTop = maxTop;
+  else if (anchor.current && count > 0) {
+    desiredTop = Math.min(maxTop, Math.max(0, offsetOf(index.visibleIndexOf(anchor.current.pos)) + anchor.current.offset));
+  } else desiredTop = Math.min(maxTop, viewport.top);
+
+  let items: WindowItem[];
+  if (wrap) {
+    items = virtualizer.getVirtualItems().map((item) => ({ index: item.index, start: item.start, pos: item.key as number, key: item.key as number }));
+  } else {
+    const first = Math.max(0, Math.floor(desiredTop / ROW_HEIGHT) - OVERSCAN_ROWS);
+    const last = Math.min(count, Math.ceil((desiredTop + viewport.height) / ROW_HEIGHT) + OVERSCAN_ROWS);
+    items = [];
+    const slots = last - first;
+    for (let i = first; i < last; i++) items.push({ index: i, start: i * ROW_HEIGHT, pos: index.visibleAt(i), key: i % Math.max(1, slots) });
+  }
 
   const setScrollTop = (top: number) => {
     const element = scrollRef.current;
@@ -135,41 +176,46 @@ export function LogViewer({
     if (element.scrollTop !== before) programmatic.current = true;
   };
 
-  const captureAnchor = useCallback(() => {
+  const captureAnchor = () => {
     const element = scrollRef.current;
     if (!element || count === 0) return;
-    const item = virtualizer.getVirtualItemForOffset(element.scrollTop);
-    if (!item) return;
-    anchor.current = { pos: index.visibleAt(item.index), offset: element.scrollTop - item.start };
-  }, [count, index, virtualizer]);
+    const top = element.scrollTop;
+    if (wrap) {
+      const item = virtualizer.getVirtualItemForOffset(top);
+      if (item) anchor.current = { pos: index.visibleAt(item.index), offset: top - item.start };
+    } else {
+      const i = Math.min(count - 1, Math.floor(top / ROW_HEIGHT));
+      anchor.current = { pos: index.visibleAt(i), offset: top - i * ROW_HEIGHT };
+    }
+  };
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const measure = () => updateViewport(element);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   useLayoutEffect(() => {
     virtualizer.measure();
   }, [wrap, timestamps, virtualizer]);
 
-  // After every change: stick to the end, or hold the anchored line where it was.
+  // After every render: put the scroll position where the rows were computed for, and note the anchor.
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
-    if (!session.paused) {
-      if (wrap) {
-        if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
-      } else {
-        setScrollTop(element.scrollHeight);
-      }
-    } else if (anchor.current) {
-      const i = index.visibleIndexOf(anchor.current.pos);
-      const [offset] = virtualizer.getOffsetForIndex(i, 'start') ?? [i * ROW_HEIGHT];
-      const target = offset + anchor.current.offset;
-      if (Math.abs(element.scrollTop - target) > 1) setScrollTop(target);
-    }
+    if (Math.abs(element.scrollTop - desiredTop) > 1) setScrollTop(desiredTop);
     captureAnchor();
-  }, [version, wrap, count, session.jumpToEndRequest]);
+  });
 
   useLayoutEffect(() => {
     if (!reveal || count === 0) return;
-    virtualizer.scrollToIndex(index.visibleIndexOf(reveal.pos), { align: 'center' });
-    requestAnimationFrame(captureAnchor);
+    // Centre the line: anchor it half a view below the top.
+    anchor.current = { pos: reveal.pos, offset: -Math.max(0, (viewport.height - ROW_HEIGHT) / 2) };
+    setViewport((v) => ({ ...v }));
   }, [reveal?.seq]);
 
   const atEnd = () => {
@@ -178,17 +224,16 @@ export function LogViewer({
   };
 
   const onScroll = () => {
+    const element = scrollRef.current!;
     if (programmatic.current) {
       programmatic.current = false;
-      captureAnchor();
-      return;
-    }
-    if (!atEnd()) {
+    } else if (!atEnd()) {
       if (!session.paused) onScrolledAway();
     } else if (session.paused && session.buffer.droppedNewest === 0) {
       onReachedEnd();
     }
     captureAnchor();
+    updateViewport(element);
   };
 
   const onWheel = (event: React.WheelEvent) => {
@@ -202,6 +247,7 @@ export function LogViewer({
   const sources = session.multiSource ? session.sources : undefined;
   const longest = Math.min(buffer.longest, MAX_WIDTH_CH);
   const extra = (timestamps ? 25 : 0) + (sources ? 16 : 0);
+  void version; // a new version means new rows in view
 
   return (
     <div
@@ -214,9 +260,9 @@ export function LogViewer({
       role="list"
       aria-label="Log lines"
     >
-      <div className="logs-inner" style={{ height: virtualizer.getTotalSize(), width: wrap ? undefined : `calc(${longest + extra}ch + 40px)` }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const pos = index.visibleAt(item.index);
+      <div className="logs-inner" style={{ height: totalSize, width: wrap ? undefined : `calc(${longest + extra}ch + 40px)` }}>
+        {items.map((item) => {
+          const pos = item.pos;
           if (!buffer.has(pos)) return null;
           return (
             <LogRow

@@ -105,6 +105,12 @@ export class LogIndex {
     this.matching.trim(first, end);
     this.indexedFrom = Math.max(this.indexedFrom, first);
     this.indexedTo = Math.min(this.indexedTo, end);
+    if (this.showsAll && !this.filter.query) {
+      // Nothing to list or match: no need to look at the lines.
+      this.indexedFrom = first;
+      this.indexedTo = end;
+      return;
+    }
     if (first < this.indexedFrom) {
       const visible: number[] = [];
       const matching: number[] = [];
