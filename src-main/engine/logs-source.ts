@@ -10,7 +10,7 @@ import { FrameDemuxer, STREAM_SYSTEM_ERROR } from './demux';
 import { engineCall, toBerthError } from './engine-errors';
 import type { EngineEvent } from './events';
 import { LineAssembler } from './logs-lines';
-import { requestLogs } from './logs-request';
+import { requestLogs, type LogsQuery } from './logs-request';
 
 export const RESTART_MARKER = '— container restarted —';
 export const REMOVED_MARKER = '— container removed —';
@@ -44,6 +44,21 @@ interface InspectedState {
   exitCode?: number;
 }
 
+/** The engine query for a log source's options. */
+export function logsQueryFor(options: LogSourceOptions): LogsQuery {
+  return {
+    follow: options.follow,
+    stdout: true,
+    stderr: true,
+    // Always: restarts resume from the last line's time, "load earlier" pages back by it, and compose
+    // logs merge by it. The viewer shows or hides them.
+    timestamps: true,
+    tail: options.tail,
+    since: options.since,
+    until: options.until,
+  };
+}
+
 type Phase = 'streaming' | 'checking' | 'waiting' | 'done';
 
 export class ContainerLogSource {
@@ -71,9 +86,14 @@ export class ContainerLogSource {
   }
 
   /** Opens the first stream; rejects (e.g. not_found) so the caller can refuse the open with a clear error. */
-  async start(): Promise<void> {
+  /**
+   * Opens the first stream; rejects (e.g. not_found) so the caller can refuse the open with a clear error.
+   * `prefetched`: that first stream, already requested (with logsQueryFor) while the container was
+   * being inspected — it saves a round trip before the first screen.
+   */
+  async start(prefetched?: Promise<IncomingMessage>): Promise<void> {
     if (this.options.follow && !this.options.until) this.watchEvents();
-    await this.open(this.options.tail, this.options.since);
+    await this.open(this.options.tail, this.options.since, prefetched);
   }
 
   pause(): void {
@@ -97,19 +117,9 @@ export class ContainerLogSource {
     this.response = undefined;
   }
 
-  private async open(tail: number | 'all', since: LogTime | undefined): Promise<void> {
+  private async open(tail: number | 'all', since: LogTime | undefined, prefetched?: Promise<IncomingMessage>): Promise<void> {
     const docker = this.engine.requireConnected();
-    const response = await requestLogs(docker, this.container.id, {
-      follow: this.options.follow,
-      stdout: true,
-      stderr: true,
-      // Always: restarts resume from the last line's time, "load earlier" pages back by it, and
-      // compose logs merge by it. The viewer shows or hides them.
-      timestamps: true,
-      tail,
-      since,
-      until: this.options.until,
-    });
+    const response = await (prefetched ?? requestLogs(docker, this.container.id, logsQueryFor({ ...this.options, tail, since })));
     if (this.closed) {
       response.destroy();
       return;

@@ -16,7 +16,8 @@ import { engineCall } from './engine-errors';
 import { LineBatcher } from './logs-batch';
 import { MultiContainerLogs } from './logs-multi';
 import { pageBefore } from './logs-page';
-import { ContainerLogSource, type LogContainer, type LogSourceOptions } from './logs-source';
+import { requestLogs } from './logs-request';
+import { ContainerLogSource, logsQueryFor, type LogContainer, type LogSourceOptions } from './logs-source';
 
 export interface LogsRequest {
   containers: { id: string; label?: string }[];
@@ -68,14 +69,25 @@ function effectiveUntil(range: LogTimeRange, before: string | undefined): LogTim
 
 export async function openLogs(engine: EngineConnection, request: LogsRequest, out: LogsOutput): Promise<LogsControl> {
   const docker = engine.requireConnected();
-  const containers = await Promise.all(request.containers.map((ref) => describeContainer(docker, ref)));
-  const sources: LogSourceInfo[] = containers.map((c, index) => ({ index, id: c.id, name: c.name, label: c.label, tty: c.tty }));
   const options: LogSourceOptions = {
     tail: request.tail,
     since: request.range.since,
     until: effectiveUntil(request.range, request.before),
     follow: request.follow && !request.before,
   };
+  // One container (the common case, and the first screen that matters): ask for its log while it is
+  // inspected, instead of one round trip after the other.
+  const prefetched =
+    request.containers.length === 1 && !request.before ? requestLogs(docker, request.containers[0].id, logsQueryFor(options)) : undefined;
+  let containers: DescribedContainer[];
+  try {
+    containers = await Promise.all(request.containers.map((ref) => describeContainer(docker, ref)));
+  } catch (err) {
+    void prefetched?.then((response) => response.destroy(), () => {});
+    throw err;
+  }
+  prefetched?.catch(() => {}); // its failure surfaces through the source's start
+  const sources: LogSourceInfo[] = containers.map((c, index) => ({ index, id: c.id, name: c.name, label: c.label, tty: c.tty }));
 
   const batcher = new LineBatcher((chunk, bytes) => out.push(chunk, bytes), containers.length > 1);
   let ended = false;
@@ -109,7 +121,8 @@ export async function openLogs(engine: EngineConnection, request: LogsRequest, o
     });
   }
   try {
-    await source.start();
+    if (source instanceof ContainerLogSource) await source.start(prefetched);
+    else await source.start();
   } catch (err) {
     batcher.dispose();
     throw err;

@@ -76,7 +76,7 @@ describe('LogSession', () => {
   it('counts what arrives while paused, and resumes at the end', () => {
     const { open, streams } = scripted();
     const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });
-    session.open();
+    session.open({ tail: 'all', since: '', until: '', follow: true });
     streams[0].handlers.onData([lines(1, 5)], 1);
     session.pause();
     streams[0].handlers.onData([lines(6, 7)], 1);
@@ -122,6 +122,27 @@ describe('LogSession', () => {
     expect(other.status).toBe('error');
     session.dispose();
     other.dispose();
+  });
+
+  it('shows the first screen from a short tail and puts the rest of the tail above it', () => {
+    const { open, streams } = scripted();
+    const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });
+    session.open({ tail: 1000, since: '', until: '', follow: true });
+    const [live] = streams;
+    expect(live.payload).toMatchObject({ tail: 100, follow: true });
+    expect(streams).toHaveLength(1); // the rest of the tail waits for the first screen
+    live.handlers.onData([lines(901, 100)], 1); // the last 100 lines, then live ones
+    const backfill = streams[1];
+    expect(backfill.payload).toMatchObject({ tail: 1000, follow: false });
+    live.handlers.onData([lines(1001, 5)], 1);
+    expect(session.buffer.size).toBe(105);
+    backfill.handlers.onData([lines(1, 1000)], 1); // the whole tail, overlapping the live stream
+    backfill.handlers.onEnd?.();
+    expect(session.buffer.size).toBe(1005);
+    const texts = Array.from({ length: session.buffer.size }, (_, i) => session.buffer.textAt(session.buffer.first + i));
+    expect(texts).toEqual(Array.from({ length: 1005 }, (_, i) => `line ${i + 1}`));
+    session.dispose();
+    expect(backfill.closed || live.closed).toBe(true);
   });
 
   it('ignores data from a stream it reopened away from', () => {

@@ -5,6 +5,7 @@
 import type { StreamHandle, StreamHandlers } from '../ipc/client';
 import type { StreamOpen } from '../../src-main/shared/contract';
 import type { LogChunk, LogSourceInfo, LogStreamState } from '../../src-main/shared/contract/logs';
+import { Backfill, FIRST_SCREEN_LINES } from './log-backfill';
 import { DEFAULT_LOG_CAPACITY, LogBuffer, type LogLineBatch } from './log-buffer';
 import { LogIndex, type LogFilter } from './log-index';
 
@@ -55,11 +56,13 @@ export class LogSession {
   version = 0;
 
   private handle?: StreamHandle;
+  private backfill?: Backfill;
   private earlierHandle?: StreamHandle;
   private generation = 0;
   private readonly listeners = new Set<() => void>();
   private frame = 0;
   private lastNotify = -Infinity;
+  private microtask = false;
   private disposed = false;
 
   constructor(
@@ -100,18 +103,39 @@ export class LogSession {
     this.earlier = 'idle';
     this.earlierError = undefined;
     this.jumpToEndRequest++;
+    const range = {
+      ...(options.since.trim() ? { since: options.since.trim() } : {}),
+      ...(options.until.trim() ? { until: options.until.trim() } : {}),
+    };
+    const target = { engineId: this.target.engineId, containers: this.target.containers };
+    // A single container's tail that the buffer holds: first screen first, the rest beside it.
+    const split =
+      !this.multiSource && typeof options.tail === 'number' && options.tail > FIRST_SCREEN_LINES && options.tail <= this.buffer.capacity;
+    // The rest of the tail is asked for once the first screen is in, so the engine serves that first.
+    const startBackfill = () => {
+      if (!split || this.backfill || generation !== this.generation) return;
+      this.backfill = new Backfill(
+        (handlers) => this.openStream({ ...target, tail: options.tail, ...range, follow: false }, handlers),
+        (older) => {
+          if (generation !== this.generation) return;
+          this.buffer.prepend(older);
+          this.prependedLines++;
+          this.changed();
+        },
+        (message) => {
+          if (generation !== this.generation) return;
+          this.earlier = 'error';
+          this.earlierError = message;
+          this.changed();
+        },
+      );
+    };
     const handle = this.openStream(
-      {
-        engineId: this.target.engineId,
-        containers: this.target.containers,
-        tail: options.tail,
-        ...(options.since.trim() ? { since: options.since.trim() } : {}),
-        ...(options.until.trim() ? { until: options.until.trim() } : {}),
-        follow: options.follow,
-      },
+      { ...target, tail: split ? FIRST_SCREEN_LINES : options.tail, ...range, follow: options.follow },
       {
         onData: (chunks, bytes) => {
           if (generation !== this.generation) return;
+          if (chunks.some((chunk) => chunk.t === 'lines')) startBackfill();
           for (const chunk of chunks) this.take(chunk);
           handle.ack(bytes);
           this.changed();
@@ -119,6 +143,8 @@ export class LogSession {
         onEnd: (error) => {
           if (generation !== this.generation) return;
           this.handle = undefined;
+          if (!error) startBackfill();
+          this.backfill?.liveEnded();
           if (error) {
             this.status = 'error';
             this.error = error.message;
@@ -143,6 +169,7 @@ export class LogSession {
   private take(chunk: LogChunk): void {
     if (chunk.t === 'lines') {
       const count = chunk.text.length;
+      if (count > 0) this.backfill?.liveStarted(chunk.ts[0]);
       if (this.buffer.droppedNewest > 0) {
         this.missedNewer += count;
         return;
@@ -177,6 +204,7 @@ export class LogSession {
   }
 
   clear(): void {
+    this.backfill?.close();
     this.buffer.clear();
     this.missedNewer = 0;
     this.earlier = 'idle';
@@ -266,6 +294,8 @@ export class LogSession {
   }
 
   private closeStreams(): void {
+    this.backfill?.close();
+    this.backfill = undefined;
     this.handle?.close();
     this.handle = undefined;
     this.earlierHandle?.close();
@@ -278,17 +308,30 @@ export class LogSession {
    * shows nothing anyone can read; a trickle still appears within a frame or two.
    */
   private changed(): void {
-    if (this.frame || this.disposed) return;
+    if (this.frame || this.microtask || this.disposed) return;
+    const notify = (now: number) => {
+      this.lastNotify = now;
+      this.index.update();
+      this.version++;
+      for (const listener of this.listeners) listener();
+    };
+    // Not shown anything for a while: show this before the next paint (the first screen of a log, a
+    // line of a slow one) instead of waiting a frame for it. Within the interval, wait for a frame.
+    if (performance.now() - this.lastNotify >= NOTIFY_INTERVAL_MS) {
+      this.microtask = true;
+      queueMicrotask(() => {
+        this.microtask = false;
+        if (!this.disposed) notify(performance.now());
+      });
+      return;
+    }
     const tick = (now: number) => {
       if (now - this.lastNotify < NOTIFY_INTERVAL_MS) {
         this.frame = requestAnimationFrame(tick);
         return;
       }
       this.frame = 0;
-      this.lastNotify = now;
-      this.index.update();
-      this.version++;
-      for (const listener of this.listeners) listener();
+      notify(now);
     };
     this.frame = requestAnimationFrame(tick);
   }

@@ -1,0 +1,89 @@
+// The first screen of a log, fast: a view asking for the last 1,000 lines opens its live stream with only
+// the last FIRST_SCREEN_LINES — the lines the screen shows, which arrive in a few ms — and fetches the
+// whole tail beside it, without following. When both have spoken, the tail's lines older than the live
+// stream's first line go in above it. (Timestamps are fixed-width RFC 3339, so they compare as strings.)
+import type { StreamHandle, StreamHandlers } from '../ipc/client';
+import type { LogChunk } from '../../src-main/shared/contract/logs';
+import type { LogLineBatch } from './log-buffer';
+
+export const FIRST_SCREEN_LINES = 100;
+
+export class Backfill {
+  private readonly lines: LogLineBatch = { text: [], kinds: '', ts: [] };
+  private fetched = false;
+  /** The live stream's first line's timestamp; null once it ended with none; undefined until then. */
+  private liveFirst: string | null | undefined;
+  private handle?: StreamHandle;
+  private closed = false;
+
+  constructor(
+    open: (handlers: StreamHandlers<LogChunk>) => StreamHandle,
+    private readonly onReady: (older: LogLineBatch) => void,
+    private readonly onError: (message: string) => void,
+  ) {
+    const handle = open({
+      onData: (chunks, bytes) => {
+        for (const chunk of chunks) {
+          if (chunk.t !== 'lines') continue;
+          this.lines.text.push(...chunk.text);
+          this.lines.kinds += chunk.kinds;
+          this.lines.ts.push(...chunk.ts);
+        }
+        handle.ack(bytes);
+      },
+      onEnd: (error) => {
+        this.handle = undefined;
+        if (this.closed) return;
+        if (error) {
+          this.closed = true;
+          this.onError(error.message);
+          return;
+        }
+        this.fetched = true;
+        this.apply();
+      },
+    });
+    this.handle = handle;
+    handle.opened.catch((error: Error) => {
+      if (this.closed) return;
+      this.closed = true;
+      this.onError(error.message);
+    });
+  }
+
+  /** The live stream's first lines arrived, starting at this timestamp. */
+  liveStarted(ts: string): void {
+    if (this.liveFirst !== undefined) return;
+    this.liveFirst = ts;
+    this.apply();
+  }
+
+  /** The live stream ended without a line. */
+  liveEnded(): void {
+    if (this.liveFirst !== undefined) return;
+    this.liveFirst = null;
+    this.apply();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.handle?.close();
+    this.handle = undefined;
+  }
+
+  private apply(): void {
+    if (this.closed || !this.fetched || this.liveFirst === undefined) return;
+    this.closed = true;
+    const first = this.liveFirst;
+    let keep = this.lines.text.length;
+    if (first !== null) {
+      while (keep > 0 && this.lines.ts[keep - 1] >= first) keep--;
+    }
+    if (keep === 0) return;
+    this.onReady({
+      text: this.lines.text.slice(0, keep),
+      kinds: this.lines.kinds.slice(0, keep),
+      ts: this.lines.ts.slice(0, keep),
+    });
+  }
+}
