@@ -4,7 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { LogLineKind, LogStreamState } from '../shared/contract/logs';
 import { BerthError } from '../shared/errors';
-import { normalizeLogTimestamp, parseLogTimestamp, shiftLogTime, type LogTime } from '../shared/log-time';
+import { compareLogTime, normalizeLogTimestamp, parseLogTimestamp, shiftLogTime, type LogTime } from '../shared/log-time';
 import type { EngineConnection } from './connection';
 import { FrameDemuxer, STREAM_SYSTEM_ERROR } from './demux';
 import { engineCall, toBerthError } from './engine-errors';
@@ -41,6 +41,8 @@ export interface LogSourceListener {
 interface InspectedState {
   running: boolean;
   startedAt?: string;
+  /** When the previous run ended ("0001-01-01T00:00:00Z" when it never ran). */
+  finishedAt?: string;
   exitCode?: number;
 }
 
@@ -180,7 +182,7 @@ export class ContainerLogSource {
     }
     if (this.closed) return;
     if (this.destroySeen) return this.removed();
-    if (state.running || this.startSeen) return this.reopen(state.startedAt);
+    if (state.running || this.startSeen) return this.reopen(state);
     this.phase = 'waiting';
     this.listener.state(
       'waiting',
@@ -188,25 +190,36 @@ export class ContainerLogSource {
     );
   }
 
-  private async reopen(startedAt: string | undefined): Promise<void> {
+  private async reopen(state: InspectedState): Promise<void> {
     if (this.closed) return;
+    const { startedAt } = state;
     const restarted = !!startedAt && startedAt !== this.container.startedAt;
     this.container.startedAt = startedAt ?? this.container.startedAt;
-    const from = this.lastTs ? parseLogTimestamp(this.lastTs) : undefined;
     if (restarted) {
       this.listener.line(RESTART_MARKER, 'm', startedAt ? normalizeLogTimestamp(startedAt) : this.lastTs);
     }
     this.listener.state('streaming');
     try {
-      // Strictly after the last line seen (the engine's since is inclusive); nothing seen yet → everything
-      // the new run wrote.
-      const since = from ? shiftLogTime(from, 1) : startedAt ? parseLogTimestamp(normalizeLogTimestamp(startedAt)) : undefined;
-      await this.open(since ? 'all' : 0, since);
+      await this.open('all', this.resumeFrom(state));
     } catch (err) {
       const berthError = toBerthError(err);
       if (berthError.code === 'not_found') return this.removed();
       return this.finish(berthError);
     }
+  }
+
+  /**
+   * Where a reopened stream starts: strictly after the last line seen (the engine's since is
+   * inclusive). Nothing seen yet: after the previous run ended, not at the new run's StartedAt — the
+   * engine records StartedAt after the process is already writing, so its first lines are stamped earlier.
+   */
+  private resumeFrom(state: InspectedState): LogTime | undefined {
+    const last = this.lastTs ? parseLogTimestamp(this.lastTs) : undefined;
+    if (last) return shiftLogTime(last, 1);
+    const finished = state.finishedAt && !state.finishedAt.startsWith('0001-') ? parseLogTimestamp(normalizeLogTimestamp(state.finishedAt)) : undefined;
+    const since = this.options.since;
+    if (finished && since) return compareLogTime(finished, since) > 0 ? finished : since;
+    return finished ?? since ?? { s: 1, ns: 0 };
   }
 
   private removed(): void {
@@ -236,7 +249,7 @@ export class ContainerLogSource {
         else if (this.phase === 'waiting') {
           this.phase = 'checking';
           void this.inspect()
-            .then((state) => this.reopen(state.startedAt))
+            .then((state) => this.reopen(state))
             .catch((err) => (toBerthError(err).code === 'not_found' ? this.removed() : this.finish(toBerthError(err))));
         }
       }
@@ -249,6 +262,7 @@ export class ContainerLogSource {
     return {
       running: !!info.State?.Running,
       startedAt: info.State?.StartedAt,
+      finishedAt: info.State?.FinishedAt,
       exitCode: info.State?.Running ? undefined : info.State?.ExitCode,
     };
   }
