@@ -171,8 +171,10 @@ function openPage(
   ).then(
     (perContainer) => {
       if (closed) return;
-      // Stable sort: each container's lines keep their order when times tie.
-      const lines = perContainer.flat().sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0)).slice(-count);
+      // One container: the engine's order. Several: by time (a stable sort keeps ties in order).
+      const all = perContainer.flat();
+      if (perContainer.length > 1) all.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
+      const lines = all.slice(-count);
       for (const line of lines) out.batcher.add(line.text, line.kind, line.ts, line.src);
       out.state('ended');
       out.end();
