@@ -59,7 +59,7 @@ export default defineBenchmark({
   metrics: ['P5'],
   description: `follow ${RATE} lines/s for ${SECONDS} s: long tasks, display lag, lines lost, CPU vs dockerd`,
   async run(ctx) {
-    ctx.defer(() => ctx.log(`removed ${removeBenchLogContainers()} log containers`));
+    ctx.defer(() => ctx.log(`removed ${removeBenchLogContainers('0bench-p5-')} log containers`));
     const berth = await launchBerth({ buildDir: ctx.buildDir });
     ctx.defer(() => berth.stop());
     const browser = await launchChromium();
@@ -81,20 +81,14 @@ export default defineBenchmark({
           await page.getByRole('button', { name: `Logs ${name}`, exact: true }).click();
           const view = page.getByRole('tabpanel', { name: logViewTitle(name) });
           await view.getByRole('button', { name: 'Timestamps' }).click();
-          await view.getByLabel('Log status').getByText('Container stopped').waitFor({ timeout: 30_000 });
+          await view.getByLabel('Log status').getByText('Container stopped', { exact: true }).waitFor({ timeout: 30_000 });
 
           const cpu = startCpuMeter({
             berth: () => processTree(berth.pid),
             browser: () => chromiumTree(),
             dockerd: () => [dockerd],
           });
-          await page.evaluate(() => {
-            const s = (window as unknown as { __logsFollow: FollowState }).__logsFollow;
-            s.longTasks = [];
-            s.lags = [];
-            s.frames = 0;
-            s.running = true;
-          });
+          await page.evaluate('Object.assign(window.__logsFollow, { longTasks: [], lags: [], frames: 0, running: true })');
           const started = epochNow();
           startContainer(name);
           await withTimeout(
@@ -104,11 +98,9 @@ export default defineBenchmark({
           );
           const elapsed = (epochNow() - started) / 1000;
           const used = cpu.read();
-          const probe = await page.evaluate(() => {
-            const s = (window as unknown as { __logsFollow: FollowState }).__logsFollow;
-            s.running = false;
-            return { longTasks: s.longTasks, lags: s.lags, frames: s.frames };
-          });
+          const probe = (await page.evaluate(
+            '(() => { const s = window.__logsFollow; s.running = false; return { longTasks: s.longTasks, lags: s.lags, frames: s.frames }; })()',
+          )) as Omit<FollowState, 'running'>;
           const received = await linesReceived(page, logViewTitle(name));
           const lost = total - (received.kept + received.dropped - 1); // minus the "container restarted" marker
           const lagP95 = percentile(probe.lags, 95);

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { withTimeout } from './lib/harness';
+import { callProbe } from './lib/probes';
 
 export const BIG_LOG_LINES = 1_000_000;
 export const BIG_LOG_NAME = '0bench-logs-1m';
@@ -29,8 +30,10 @@ export function ensureBigLogContainer(log: (line: string) => void): { name: stri
   return { name: BIG_LOG_NAME, created: true };
 }
 
-export function removeBenchLogContainers(): number {
-  const ids = docker('ps', '-aq', '--filter', 'label=berth.bench=logs').split('\n').filter(Boolean);
+/** Removes the logs benchmarks' containers (label berth.bench=logs), only those named `namePrefix…` when given. */
+export function removeBenchLogContainers(namePrefix?: string): number {
+  const filters = ['--filter', 'label=berth.bench=logs', ...(namePrefix ? ['--filter', `name=^/${namePrefix}`] : [])];
+  const ids = docker('ps', '-aq', ...filters).split('\n').filter(Boolean);
   if (ids.length) docker('rm', '-f', ...ids);
   return ids.length;
 }
@@ -62,6 +65,50 @@ export async function closeLogViews(page: Page): Promise<void> {
 
 export type PaintedWhen = { lastText: string } | { received: number };
 
+// In-page code is plain JavaScript source: functions compiled by tsx carry helpers (__name) the page lacks.
+const viewHelpers = String.raw`
+  const viewOf = (title) => (title ? document.querySelector('[role=tabpanel][aria-label="' + title + '"]') : null) || document.body;
+  const count = (text, pattern) => {
+    const match = pattern.exec(text || '');
+    return match ? Number(match[1].replace(/,/g, '')) : 0;
+  };
+  const received = (view) => {
+    const kept = count(view.querySelector('[aria-label="Log status"]')?.textContent, /([\d,]+) lines?/);
+    const notice = [...view.querySelectorAll('.logs-notice')].map((n) => n.textContent).join(' ');
+    return { kept, dropped: count(notice, /([\d,]+) older lines? left/) };
+  };
+`;
+
+const clickUntilPaintedProbe = String.raw`function clickUntilPainted(arg) {
+  ${viewHelpers}
+  return new Promise((resolve, reject) => {
+    const scope = viewOf(arg.inView);
+    const target = [...scope.querySelectorAll('button')].find(
+      (b) => b.getAttribute('aria-label') === arg.button || (b.textContent || '').trim() === arg.button,
+    );
+    if (!target) return reject(new Error('no button “' + arg.button + '”'));
+    const shows = () => {
+      if (arg.until.lastText !== undefined) {
+        return [...document.querySelectorAll('[role=list][aria-label="Log lines"] [role=listitem]')].some((row) =>
+          (row.textContent || '').endsWith(arg.until.lastText),
+        );
+      }
+      const r = received(scope);
+      return r.kept + r.dropped >= arg.until.received;
+    };
+    let done = false;
+    const started = performance.now();
+    const observer = new MutationObserver(() => {
+      if (done || !shows()) return;
+      done = true;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - started));
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    target.click();
+  });
+}`;
+
 /**
  * Clicks the button named `button` (inside the log view titled `inView`, when given) and resolves with the
  * ms from the click to the first animation frame after the DOM shows what `until` asks for: a log row
@@ -71,64 +118,25 @@ export type PaintedWhen = { lastText: string } | { received: number };
 export function clickUntilPainted(page: Page, args: { button: string; inView?: string; until: PaintedWhen; timeoutMs: number }): Promise<number> {
   const what = 'lastText' in args.until ? `“${args.until.lastText}”` : `${args.until.received} lines received`;
   return withTimeout(
-    page.evaluate(
-      ({ button, inView, until }) =>
-        new Promise<number>((resolve, reject) => {
-          const scope = inView ? (document.querySelector(`[role=tabpanel][aria-label="${inView}"]`) ?? document.body) : document.body;
-          const target = [...scope.querySelectorAll('button')].find(
-            (b) => b.getAttribute('aria-label') === button || b.textContent?.trim() === button,
-          );
-          if (!target) return reject(new Error(`no button “${button}”`));
-          const count = (text: string | null | undefined, pattern: RegExp) => {
-            const match = pattern.exec(text ?? '');
-            return match ? Number(match[1].replace(/,/g, '')) : 0;
-          };
-          const shows = () => {
-            if ('lastText' in until) {
-              return [...document.querySelectorAll('[role=list][aria-label="Log lines"] [role=listitem]')].some((row) =>
-                (row.textContent ?? '').endsWith(until.lastText),
-              );
-            }
-            const kept = count(scope.querySelector('[aria-label="Log status"]')?.textContent, /([\d,]+) lines?/);
-            const notice = [...scope.querySelectorAll('.logs-notice')].map((n) => n.textContent).join(' ');
-            return kept + count(notice, /([\d,]+) older lines? left/) >= until.received;
-          };
-          let done = false;
-          const started = performance.now();
-          const observer = new MutationObserver(() => {
-            if (done || !shows()) return;
-            done = true;
-            observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - started));
-          });
-          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-          target.click();
-        }),
-      args,
-    ),
+    page.evaluate(callProbe(clickUntilPaintedProbe, args)) as Promise<number>,
     args.timeoutMs,
     `the log view never showed ${what}`,
   );
 }
 
+const linesReceivedProbe = String.raw`function linesReceived(title) {
+  ${viewHelpers}
+  return received(viewOf(title));
+}`;
+
 /** Reads the view's kept-line count and the "N older lines left the view" notice: lines received in all. */
 export async function linesReceived(page: Page, title: string): Promise<{ kept: number; dropped: number }> {
-  return page.evaluate((viewTitle) => {
-    const view = document.querySelector(`[role=tabpanel][aria-label="${viewTitle}"]`) ?? document;
-    const number = (text: string | null | undefined, pattern: RegExp) => {
-      const match = pattern.exec(text ?? '');
-      return match ? Number(match[1].replace(/,/g, '')) : 0;
-    };
-    const status = view.querySelector('[aria-label="Log status"]')?.textContent;
-    const notice = [...view.querySelectorAll('.logs-notice')].map((n) => n.textContent).join(' ');
-    return { kept: number(status, /([\d,]+) lines?/), dropped: number(notice, /([\d,]+) older lines? left/) };
-  }, title);
+  return page.evaluate(callProbe(linesReceivedProbe, title)) as Promise<{ kept: number; dropped: number }>;
 }
 
 /** The page's JavaScript heap (Chromium only), MB. */
 export async function pageHeapMb(page: Page): Promise<number | undefined> {
-  return page.evaluate(() => {
-    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-    return memory ? Math.round(memory.usedJSHeapSize / 1048576) : undefined;
-  });
+  return page.evaluate('performance.memory ? Math.round(performance.memory.usedJSHeapSize / 1048576) : undefined') as Promise<
+    number | undefined
+  >;
 }
