@@ -1,6 +1,6 @@
 // berth.test=foundation — container operations against the real engine, through Berth's router (validation,
 // handlers, engine modules), checked with the docker CLI.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RemovalPreview } from '../shared/contract';
 import type { BulkResult, ContainerDetails, ContainerProcesses } from '../shared/dto';
 import type { Berth } from '../services';
@@ -100,9 +100,15 @@ describe('inspect and top', () => {
 
   it('top lists the processes of a running container', async () => {
     const id = createTestContainer(uniqueName('top'), { start: true });
-    const top = await call<ContainerProcesses>(berth, 'containers.top', { engineId, id });
-    expect(top.titles).toContain('PID');
-    expect(top.processes.some((row) => row.join(' ').includes('sleep 3600'))).toBe(true);
+    // Just after start the runtime may still be exec'ing the command (top shows "runc init"): wait for it.
+    await vi.waitFor(
+      async () => {
+        const top = await call<ContainerProcesses>(berth, 'containers.top', { engineId, id });
+        expect(top.titles).toContain('PID');
+        expect(top.processes.some((row) => row.join(' ').includes('sleep 3600'))).toBe(true);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
   });
 
   it('top of a stopped container is a conflict', async () => {
