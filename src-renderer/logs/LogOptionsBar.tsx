@@ -2,7 +2,7 @@
 // timestamps, wrap and the stdout/stderr filters change the view at once. Bad values are named beside
 // their field and nothing is reopened.
 import { Clock, Play, WrapText } from 'lucide-react';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { memo, useEffect, useId, useState, type FormEvent } from 'react';
 import { parseLogTimeRange } from '../../src-main/shared/log-time';
 import type { LogOpenOptions } from './log-session';
 import { formatTail, parseTailInput } from './logs.presentation';
@@ -39,7 +39,7 @@ const toDraft = (options: LogOpenOptions): Draft => ({
   follow: options.follow,
 });
 
-export function LogOptionsBar(props: LogOptionsBarProps) {
+export const LogOptionsBar = memo(function LogOptionsBar(props: LogOptionsBarProps) {
   const { options, onApply, timestamps, onTimestamps, wrap, onWrap, streams, onStreams, showStreamFilter } = props;
   const [draft, setDraft] = useState<Draft>(() => toDraft(options));
   const [errors, setErrors] = useState<Partial<Record<'tail' | 'since' | 'until', string>>>({});
@@ -161,4 +161,4 @@ export function LogOptionsBar(props: LogOptionsBarProps) {
       </button>
     </form>
   );
-}
+});

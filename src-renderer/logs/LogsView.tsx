@@ -9,7 +9,7 @@ import { openView, popOutUrl, readPopOutRoute } from '../ui/workspace';
 import { ExportDialog } from './ExportDialog';
 import { LogOptionsBar, type StreamFilter } from './LogOptionsBar';
 import { LogSearchBar } from './LogSearchBar';
-import { LogSession, DEFAULT_OPEN_OPTIONS, type LogTarget } from './log-session';
+import { LogSession, DEFAULT_OPEN_OPTIONS, type LogOpenOptions, type LogTarget } from './log-session';
 import { compileQuery, plainText, type LogQuery } from './log-search';
 import { LogStatusBar } from './LogStatusBar';
 import { LogViewer, type RevealRequest } from './LogViewer';
@@ -54,6 +54,21 @@ export function LogsView({ engineId, containers, embedded, active = true }: Logs
   const [notice, setNotice] = useState<string>();
   const searchRef = useRef<HTMLInputElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  // The toolbars are memoised (they would otherwise re-render with every batch of lines): their
+  // callbacks stay the same functions and call the latest handlers through this ref.
+  const latest = useRef({ next: () => {}, previous: () => {}, copy: () => {}, apply: (_: LogOpenOptions) => {}, pauseToggle: () => {}, clear: () => {} });
+  const actions = useMemo(
+    () => ({
+      next: () => latest.current.next(),
+      previous: () => latest.current.previous(),
+      copy: () => latest.current.copy(),
+      apply: (options: LogOpenOptions) => latest.current.apply(options),
+      pauseToggle: () => latest.current.pauseToggle(),
+      clear: () => latest.current.clear(),
+      exportLog: () => setExporting(true),
+    }),
+    [],
+  );
 
   // Typing re-searches up to 100,000 lines: wait for a pause in typing (toggles apply at once).
   useEffect(() => {
@@ -139,6 +154,15 @@ export function LogsView({ engineId, containers, embedded, active = true }: Logs
     setTimeout(() => setNotice(undefined), 2500);
   };
 
+  latest.current = {
+    next: () => goToMatch(1),
+    previous: () => goToMatch(-1),
+    copy: () => void copy(),
+    apply: (options) => session.open(options),
+    pauseToggle: () => (session.paused ? session.resume() : session.pause()),
+    clear: () => session.clear(),
+  };
+
   const project = container?.composeProject;
   const openProject = () => {
     if (!project || !projectContainers) return;
@@ -194,7 +218,7 @@ export function LogsView({ engineId, containers, embedded, active = true }: Logs
     <div className="logs-view" ref={rootRef}>
       <LogOptionsBar
         options={session.options}
-        onApply={(options) => session.open(options)}
+        onApply={actions.apply}
         timestamps={timestamps}
         onTimestamps={setTimestamps}
         wrap={wrap}
@@ -211,14 +235,14 @@ export function LogsView({ engineId, containers, embedded, active = true }: Logs
         onlyMatches={onlyMatches}
         onOnlyMatches={setOnlyMatches}
         countText={countText}
-        onNext={() => goToMatch(1)}
-        onPrevious={() => goToMatch(-1)}
+        onNext={actions.next}
+        onPrevious={actions.previous}
         hasMatches={matchCount > 0}
         paused={session.paused}
-        onPauseToggle={() => (session.paused ? session.resume() : session.pause())}
-        onCopy={() => void copy()}
-        onClear={() => session.clear()}
-        onExport={session.sources.length > 0 ? () => setExporting(true) : undefined}
+        onPauseToggle={actions.pauseToggle}
+        onCopy={actions.copy}
+        onClear={actions.clear}
+        onExport={session.sources.length > 0 ? actions.exportLog : undefined}
       />
       {buffer.droppedOldest > 0 && (
         <div className="logs-notice" role="status">

@@ -145,6 +145,16 @@ describe('LogSession', () => {
     expect(backfill.closed || live.closed).toBe(true);
   });
 
+  it('does not backfill when the stream starts with a stopped container or a new run', () => {
+    const { open, streams } = scripted();
+    const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });
+    session.open({ tail: 1000, since: '', until: '', follow: true });
+    streams[0].handlers.onData([{ t: 'state', state: 'waiting', message: 'stopped' }], 1);
+    streams[0].handlers.onData([{ t: 'lines', text: ['— container restarted —', 'line 1'], kinds: 'mo', ts: [ts(1), ts(1)] }], 1);
+    expect(streams).toHaveLength(1);
+    session.dispose();
+  });
+
   it('ignores data from a stream it reopened away from', () => {
     const { open, streams } = scripted();
     const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });

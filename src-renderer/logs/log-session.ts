@@ -109,9 +109,11 @@ export class LogSession {
     };
     const target = { engineId: this.target.engineId, containers: this.target.containers };
     // A single container's tail that the buffer holds: first screen first, the rest beside it.
-    const split =
+    let split =
       !this.multiSource && typeof options.tail === 'number' && options.tail > FIRST_SCREEN_LINES && options.tail <= this.buffer.capacity;
     // The rest of the tail is asked for once the first screen is in, so the engine serves that first.
+    // Only for a first screen that came from the log as it was: if the stream first reports a stopped
+    // container, or starts with a restart marker, its lines are a new run's and the tail adds nothing.
     const startBackfill = () => {
       if (!split || this.backfill || generation !== this.generation) return;
       this.backfill = new Backfill(
@@ -135,7 +137,14 @@ export class LogSession {
       {
         onData: (chunks, bytes) => {
           if (generation !== this.generation) return;
-          if (chunks.some((chunk) => chunk.t === 'lines')) startBackfill();
+          for (const chunk of chunks) {
+            if (this.backfill || !split) break;
+            if (chunk.t === 'state' && chunk.state === 'waiting') split = false;
+            else if (chunk.t === 'lines' && chunk.text.length > 0) {
+              if (chunk.kinds[0] === 'm') split = false;
+              else startBackfill();
+            }
+          }
           for (const chunk of chunks) this.take(chunk);
           handle.ack(bytes);
           this.changed();

@@ -45,8 +45,20 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * An engine timestamp (RFC 3339, UTC, 9 fraction digits) in local time, to the millisecond:
  * "2024-05-01 12:00:00.123". Empty input gives empty output (Berth's own marker lines may have none).
  */
+const formatted = new Map<string, string>();
+
 export function formatLogTimestamp(ts: string): string {
   if (!ts) return '';
+  // Rows re-render many times a second while following; the same few hundred stamps recur.
+  const cached = formatted.get(ts);
+  if (cached !== undefined) return cached;
+  if (formatted.size > 2000) formatted.clear();
+  const text = formatTimestampNow(ts);
+  formatted.set(ts, text);
+  return text;
+}
+
+function formatTimestampNow(ts: string): string {
   const ms = Date.parse(ts.length > 24 ? `${ts.slice(0, 23)}Z` : ts);
   if (Number.isNaN(ms)) return ts;
   const d = new Date(ms);
