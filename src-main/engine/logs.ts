@@ -79,6 +79,9 @@ export async function openLogs(engine: EngineConnection, request: LogsRequest, o
   // inspected, instead of one round trip after the other.
   const prefetched =
     request.containers.length === 1 && !request.before ? requestLogs(docker, request.containers[0].id, logsQueryFor(options)) : undefined;
+  // Mark it handled now: it may fail (no such container) before the inspect does, while nothing awaits it
+  // yet — an unhandled rejection would take the main process down. Its failure surfaces through the source's start.
+  prefetched?.catch(() => {});
   let containers: DescribedContainer[];
   try {
     containers = await Promise.all(request.containers.map((ref) => describeContainer(docker, ref)));
@@ -86,7 +89,6 @@ export async function openLogs(engine: EngineConnection, request: LogsRequest, o
     void prefetched?.then((response) => response.destroy(), () => {});
     throw err;
   }
-  prefetched?.catch(() => {}); // its failure surfaces through the source's start
   const sources: LogSourceInfo[] = containers.map((c, index) => ({ index, id: c.id, name: c.name, label: c.label, tty: c.tty }));
 
   const batcher = new LineBatcher((chunk, bytes) => out.push(chunk, bytes), containers.length > 1);
