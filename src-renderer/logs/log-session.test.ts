@@ -136,13 +136,34 @@ describe('LogSession', () => {
     expect(backfill.payload).toMatchObject({ tail: 1000, follow: false });
     live.handlers.onData([lines(1001, 5)], 1);
     expect(session.buffer.size).toBe(105);
-    backfill.handlers.onData([lines(1, 1000)], 1); // the whole tail, overlapping the live stream
+    backfill.handlers.onData([lines(6, 1000)], 1); // the tail, a little later: it overlaps the live stream
     backfill.handlers.onEnd?.();
-    expect(session.buffer.size).toBe(1005);
+    expect(session.buffer.size).toBe(1000);
     const texts = Array.from({ length: session.buffer.size }, (_, i) => session.buffer.textAt(session.buffer.first + i));
-    expect(texts).toEqual(Array.from({ length: 1005 }, (_, i) => `line ${i + 1}`));
+    expect(texts).toEqual(Array.from({ length: 1000 }, (_, i) => `line ${i + 6}`));
     session.dispose();
     expect(backfill.closed || live.closed).toBe(true);
+  });
+
+  it('joins the tail at the live stream’s first line, in the engine’s order even when times are not', () => {
+    const { open, streams } = scripted();
+    const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });
+    session.open({ tail: 300, since: '', until: '', follow: false });
+    // Stored order: stderr lines read a moment later carry earlier times than stdout lines around them.
+    const stored: LogChunk = { t: 'lines', text: [], kinds: '', ts: [] };
+    for (let n = 1; n <= 300; n++) {
+      stored.text.push(`line ${n}`);
+      stored.kinds += n % 3 === 0 ? 'e' : 'o';
+      stored.ts.push(ts(n % 3 === 0 ? n - 5 : n));
+    }
+    const slice = (from: number): LogChunk => ({ t: 'lines', text: stored.text.slice(from), kinds: stored.kinds.slice(from), ts: stored.ts.slice(from) });
+    streams[0].handlers.onData([slice(200)], 1);
+    streams[0].handlers.onEnd?.();
+    streams[1].handlers.onData([slice(0)], 1);
+    streams[1].handlers.onEnd?.();
+    const texts = Array.from({ length: session.buffer.size }, (_, i) => session.buffer.textAt(session.buffer.first + i));
+    expect(texts).toEqual(stored.text);
+    session.dispose();
   });
 
   it('does not backfill when the stream starts with a stopped container or a new run', () => {

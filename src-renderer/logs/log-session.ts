@@ -178,7 +178,7 @@ export class LogSession {
   private take(chunk: LogChunk): void {
     if (chunk.t === 'lines') {
       const count = chunk.text.length;
-      if (count > 0) this.backfill?.liveStarted(chunk.ts[0]);
+      if (count > 0) this.backfill?.liveStarted({ ts: chunk.ts[0], kind: chunk.kinds[0], text: chunk.text[0] });
       if (this.buffer.droppedNewest > 0) {
         this.missedNewer += count;
         return;
