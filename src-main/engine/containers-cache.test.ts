@@ -10,11 +10,14 @@ import { MAIN_SOCKET, TEST_LABELS, createTestContainer, docker, removeTestObject
 
 let connection: EngineConnection;
 const patches: ContainersPatch[] = [];
+/** Made before the connection starts, so the first full list has something of ours even on an empty engine. */
+let preexistingId: string;
 
 const upsertedIds = (from = 0) => new Set(patches.slice(from).flatMap((p) => p.upserts.map((c) => c.id)));
 const removedIds = (from = 0) => new Set(patches.slice(from).flatMap((p) => p.removals));
 
 beforeAll(async () => {
+  preexistingId = createTestContainer(uniqueName('pre'));
   connection = new EngineConnection({
     id: 'local',
     name: 'Local',
@@ -37,6 +40,7 @@ describe('ContainersCache on the real engine', () => {
     const snapshotIds = new Set(connection.containers.snapshot().containers.map((c) => c.id));
     // Other people create containers on this engine too: compare only those present at both moments.
     const stable = cliIds.filter((id) => snapshotIds.has(id));
+    expect(snapshotIds.has(preexistingId)).toBe(true);
     expect(stable.length).toBeGreaterThan(cliIds.length / 2);
     expect(connection.containers.snapshot().engineId).toBe('local');
   });
