@@ -83,8 +83,10 @@ export function ContainersPanel() {
   }
 
   let body;
-  if (all.length === 0) body = <NoContainers />;
-  else if (items.length === 0) body = <NoMatches filter={filter} />;
+  // A typed filter wins over "no containers": the user is looking for something, and on an empty
+  // engine the row they wait for appears here as soon as it is created.
+  if (items.length === 0 && filter.trim() !== '') body = <NoMatches filter={filter} />;
+  else if (all.length === 0) body = <NoContainers />;
   else body = <ContainerList items={items} shownIds={shownIds} />;
 
   return (

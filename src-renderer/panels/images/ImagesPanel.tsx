@@ -88,8 +88,8 @@ export function ImagesPanel() {
   const dialogRow = byKey(dialog?.rowKey);
 
   let body;
-  if (rows.length === 0) body = <NoImages />;
-  else if (shown.length === 0) body = <NoImageMatches filter={filter} />;
+  if (shown.length === 0 && filter.trim() !== '') body = <NoImageMatches filter={filter} />;
+  else if (rows.length === 0) body = <NoImages />;
   else body = <ImageList engineId={engineId} rows={shown} />;
 
   return (
