@@ -1,7 +1,7 @@
-// System / light / dark. "System" follows the OS (theme.css's prefers-color-scheme block); the other
-// two pin the theme through <html data-theme>.
+// System / light / dark. The resolved theme is always written to <html data-theme> ("system" follows
+// the OS preference live), so theme.css defines each palette once, keyed on that attribute.
 import { Monitor, Moon, Sun } from 'lucide-react';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useBerth } from '../../store';
 import type { ThemePreference } from '../../store/ui-slice';
 
@@ -11,12 +11,22 @@ const choices: { value: ThemePreference; label: string; Icon: typeof Sun }[] = [
   { value: 'dark', label: 'Dark theme', Icon: Moon },
 ];
 
+const systemDark = () => window.matchMedia('(prefers-color-scheme: dark)');
+
+/** Keeps <html data-theme> on "light" or "dark"; a layout effect, so the first paint has the right colours. */
 export function useApplyTheme(): void {
   const theme = useBerth((s) => s.theme);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const root = document.documentElement;
-    if (theme === 'system') delete root.dataset.theme;
-    else root.dataset.theme = theme;
+    if (theme !== 'system') {
+      root.dataset.theme = theme;
+      return;
+    }
+    const media = systemDark();
+    const apply = () => (root.dataset.theme = media.matches ? 'dark' : 'light');
+    apply();
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
   }, [theme]);
 }
 
