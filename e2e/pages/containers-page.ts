@@ -32,6 +32,16 @@ export class ContainersPage {
     return this.grid.getByRole('row', { name, exact: true });
   }
 
+  /** A compose project's group header row ("shop, 2 containers"). */
+  projectRow(project: string): Locator {
+    return this.grid.getByRole('row', { name: new RegExp(`^${escapeRegExp(project)}, \\d+ containers?$`) });
+  }
+
+  /** The project row's "Logs" action: every service's lines, interleaved. */
+  async openProjectLogs(project: string): Promise<void> {
+    await this.projectRow(project).getByRole('button', { name: `Show logs of compose project ${project}`, exact: true }).click();
+  }
+
   async expectState(name: string, state: RegExp | string): Promise<void> {
     await expect(this.row(name).getByRole('gridcell').nth(3)).toContainText(state);
   }
@@ -69,4 +79,8 @@ export class ContainersPage {
     await dialog.getByRole('button', { name: /^Remove/ }).click();
     await expect(dialog).toBeHidden();
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -24,6 +24,16 @@ export class LogsPage {
     return new LogsPage(page, page.getByRole('tabpanel', { name: `Logs · ${containerName}` }));
   }
 
+  /** The tab panel opened by a compose project's "Logs" action (all its services). */
+  static forProject(page: Page, project: string): LogsPage {
+    return new LogsPage(page, page.getByRole('tabpanel', { name: `Logs · ${project} (all services)` }));
+  }
+
+  /** A line of a multi-container log: the source's label (a compose service) comes before the text. */
+  sourcedLine(label: string, text: string): Locator {
+    return this.lines.filter({ hasText: new RegExp(`^(stderr: )?${label}\\s*${text}$`) });
+  }
+
   line(text: string): Locator {
     return this.lines.filter({ hasText: new RegExp(`^(stderr: )?${text}$`) });
   }

@@ -3,10 +3,11 @@
 import { ChevronDown, ChevronRight, Layers, Play, Square, Trash2 } from 'lucide-react';
 import { memo, type MouseEvent } from 'react';
 import type { ContainerSummary } from '../../../src-main/shared/dto';
+import { useBerth } from '../../store';
 import { PortLinks, RelativeTime, StateBadge } from './cells';
 import { runContainerAction } from './container-actions';
 import { actionApplies, shortId, type ContainerGroup, type PanelAction } from './containers.presentation';
-import { useContainerActionExtensions } from './extensions';
+import { useContainerActionExtensions, useProjectActionExtensions, type ComposeProjectRef } from './extensions';
 import { useContainersView } from './view-store';
 
 export const rowDomId = (key: string) => `container-row-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
@@ -159,8 +160,10 @@ export const GroupRow = memo(function GroupRow({
   checkedCount,
   onCheckGroup,
 }: GroupRowProps) {
+  const projectActions = useProjectActionExtensions();
   const toggle = () => useContainersView.getState().toggleCollapsed(group.key);
   const all = checkedCount === group.containers.length;
+  const project = group.project;
   return (
     <div
       role="row"
@@ -210,6 +213,32 @@ export const GroupRow = memo(function GroupRow({
           )}
         </span>
       </div>
+      {project && projectActions.length > 0 && (
+        <div role="gridcell" className="ctr-cell ctr-cell-actions ctr-group-actions" onClick={(e) => e.stopPropagation()}>
+          {projectActions.map((action) => (
+            <button
+              key={action.id}
+              type="button"
+              className="btn btn-ghost btn-compact"
+              tabIndex={-1}
+              aria-label={action.describe(project)}
+              title={action.describe(project)}
+              onClick={() => action.run(wholeProject(group, project))}
+            >
+              <action.icon aria-hidden />
+              {action.label}
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 });
+
+/** The project's every container on its engine: a filter narrows the rows shown, not what a project action covers. */
+function wholeProject(group: ContainerGroup, project: string): ComposeProjectRef {
+  const engineId = group.containers[0].engineId;
+  const byId = useBerth.getState().containers[engineId]?.byId ?? {};
+  const members = Object.values(byId).filter((c) => c.composeProject === project);
+  return { engineId, name: project, containers: members.length ? members : group.containers };
+}

@@ -9,7 +9,9 @@
 //
 // Actions appear as icon buttons on every row (accessible name "<label> <container name>", e.g.
 // "Logs web-1") and as buttons in the details pane header. Tabs appear after the built-in ones in the
-// details pane. Register at module load from a `*.register.ts(x)` file: main.tsx imports all of them
+// details pane. Project actions appear as labelled buttons on a compose project's group header row
+// (accessible name from `describe`, e.g. "Show logs of compose project shop"); they get every container
+// of the project on that engine, not only the ones the filter shows. Register at module load from a `*.register.ts(x)` file: main.tsx imports all of them
 // before the first render. Registering the same id again replaces the earlier entry.
 import type { LucideIcon } from 'lucide-react';
 import { useSyncExternalStore, type ReactNode } from 'react';
@@ -31,7 +33,25 @@ export interface DetailsTabExtension {
   render(container: ContainerSummary): ReactNode;
 }
 
+/** Every container of one compose project on one engine, as a project action receives it. */
+export interface ComposeProjectRef {
+  engineId: string;
+  name: string;
+  containers: ContainerSummary[];
+}
+
+export interface ProjectActionExtension {
+  id: string;
+  /** Short visible label, e.g. "Logs". */
+  label: string;
+  icon: LucideIcon;
+  /** The button's accessible name for a project, e.g. "Show logs of compose project shop". */
+  describe(project: string): string;
+  run(project: ComposeProjectRef): void;
+}
+
 let actions: readonly ContainerActionExtension[] = [];
+let projectActions: readonly ProjectActionExtension[] = [];
 let tabs: readonly DetailsTabExtension[] = [];
 const listeners = new Set<() => void>();
 
@@ -53,6 +73,15 @@ export function registerContainerAction(action: ContainerActionExtension): () =>
   };
 }
 
+export function registerProjectAction(action: ProjectActionExtension): () => void {
+  projectActions = [...projectActions.filter((a) => a.id !== action.id), action];
+  changed();
+  return () => {
+    projectActions = projectActions.filter((a) => a !== action);
+    changed();
+  };
+}
+
 export function registerDetailsTab(tab: DetailsTabExtension): () => void {
   tabs = [...tabs.filter((t) => t.id !== tab.id), tab];
   changed();
@@ -64,6 +93,10 @@ export function registerDetailsTab(tab: DetailsTabExtension): () => void {
 
 export function useContainerActionExtensions(): readonly ContainerActionExtension[] {
   return useSyncExternalStore(subscribe, () => actions);
+}
+
+export function useProjectActionExtensions(): readonly ProjectActionExtension[] {
+  return useSyncExternalStore(subscribe, () => projectActions);
 }
 
 export function useDetailsTabExtensions(): readonly DetailsTabExtension[] {
