@@ -18,6 +18,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# docker-compose v1 (Debian's 1.29.2) starts the compose project of e2e/compose-logs.spec.ts.
+if ! command -v docker-compose >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
+fi
+
 step "docker engine and fixture images"
 if [ -x "$SHARED_ENGINE/start-engine.sh" ] || [ -f "$SHARED_ENGINE/start-engine.sh" ]; then
   bash "$SHARED_ENGINE/start-engine.sh"
