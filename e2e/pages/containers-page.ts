@@ -72,6 +72,15 @@ export class ContainersPage {
     return this.page.getByRole('complementary', { name: `Details of ${name}` });
   }
 
+  /** Selects a tab of the open details pane ("Logs", "Inspect", …) and returns its panel. */
+  async openDetailsTab(name: string, tab: string): Promise<Locator> {
+    const pane = this.details(name);
+    await pane.getByRole('tablist', { name: 'Details' }).getByRole('tab', { name: tab, exact: true }).click();
+    const panel = pane.getByRole('tabpanel', { name: tab, exact: true });
+    await expect(panel).toBeVisible();
+    return panel;
+  }
+
   async confirmRemove(options: { removeVolumes?: boolean } = {}): Promise<void> {
     const dialog = this.removeDialog;
     await expect(dialog.getByRole('list', { name: 'Containers to remove' })).toBeVisible();
