@@ -1,12 +1,14 @@
 // A debug shell for containers with no shell (FROM scratch, distroless): a throwaway sidecar from a local
 // image that has one, sharing the target's PID and network namespaces. The target's processes show in ps,
 // its network is localhost, and its filesystem is reachable under /proc/1/root. The sidecar is removed
-// when the session ends, however it ends.
+// when the session ends, however it ends; one left behind by a Berth that crashed is swept when an engine
+// connects (debug-shell-sweep.ts), told apart by the owner labels (debug-shell-owner.ts).
 import { randomBytes } from 'node:crypto';
 import type Dockerode from 'dockerode';
 import type { StreamSink } from '../ipc/router';
 import type { ExecChunk } from '../shared/contract/exec';
 import { BerthError } from '../shared/errors';
+import { ownerLabels } from './debug-shell-owner';
 import { engineCall, toBerthError } from './engine-errors';
 import { openShellSession } from './exec-session';
 import { inspectTarget, requireRunning } from './exec-target';
@@ -62,7 +64,7 @@ export async function startDebugSidecar(
         OpenStdin: true,
         StdinOnce: false,
         Tty: false,
-        Labels: { ...labels, [DEBUG_ROLE_LABEL]: DEBUG_ROLE, [DEBUG_TARGET_LABEL]: target.id },
+        Labels: { ...labels, ...ownerLabels(), [DEBUG_ROLE_LABEL]: DEBUG_ROLE, [DEBUG_TARGET_LABEL]: target.id },
         HostConfig: {
           PidMode: `container:${target.id}`,
           NetworkMode: `container:${target.id}`,

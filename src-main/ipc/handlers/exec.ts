@@ -3,13 +3,16 @@ import type { execInvokes, execStreams } from '../../shared/contract/exec';
 import type { InvokeHandlers, StreamProducers } from '../router';
 import type { Services } from '../../services';
 import { openDebugSession } from '../../engine/debug-shell';
+import { sweepSidecarsOnConnect } from '../../engine/debug-shell-sweep';
 import { openAttachSession } from '../../engine/exec-attach';
 import { probeContainer, runCommand } from '../../engine/exec-command';
 import { openShellSession } from '../../engine/exec-session';
 
 const log = (message: string, err?: unknown) => console.warn(`[exec] ${message}`, err instanceof Error ? err.message : (err ?? ''));
 
-export function execHandlers({ engines }: Services): Pick<InvokeHandlers, keyof typeof execInvokes> {
+export function execHandlers({ engines, bus }: Services): Pick<InvokeHandlers, keyof typeof execInvokes> {
+  // Debug-shell sidecars left behind by a Berth that crashed are removed when their engine connects.
+  sweepSidecarsOnConnect(bus, engines, { log });
   return {
     'exec.probe': ({ engineId, id, user }) => probeContainer(engines.get(engineId).requireConnected(), id, user),
     'exec.run': ({ engineId, id, ...options }) => runCommand(engines.get(engineId).requireConnected(), id, options),
