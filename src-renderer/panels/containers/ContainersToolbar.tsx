@@ -1,9 +1,10 @@
 // The panel's toolbar: title and counts, bulk actions on the checked containers (each enabled only when
 // it applies to at least one of them), and the filter box. Below it, failures of the last action.
-import { CirclePause, CirclePlay, Play, RotateCw, Search, Square, Trash2, TriangleAlert, X, Zap } from 'lucide-react';
-import { useEffect, useRef, type ComponentType } from 'react';
+import { CirclePause, CirclePlay, Play, RotateCw, Square, Trash2, TriangleAlert, X, Zap } from 'lucide-react';
+import type { ComponentType } from 'react';
 import type { ContainerAction, ContainerSummary } from '../../../src-main/shared/dto';
 import { RunButton } from '../../run/RunButton';
+import { FilterBox } from '../../ui/resource-panel/FilterBox';
 import { runContainerAction } from './container-actions';
 import { applicableContainers, type PanelAction } from './containers.presentation';
 import { useContainersView } from './view-store';
@@ -26,51 +27,17 @@ interface ContainersToolbarProps {
   selection: readonly ContainerSummary[];
 }
 
-function FilterBox() {
+function ContainersFilter() {
   const filter = useContainersView((s) => s.filter);
   const setFilter = useContainersView((s) => s.setFilter);
-  const ref = useRef<HTMLInputElement>(null);
-
-  // Ctrl/⌘+F and "/" jump to the filter, as in most list UIs.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
-      if (((e.ctrlKey || e.metaKey) && e.key === 'f') || (e.key === '/' && !typing)) {
-        if (document.querySelector('[role="dialog"]')) return;
-        e.preventDefault();
-        ref.current?.focus();
-        ref.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
   return (
-    <div className="filter-box">
-      <Search aria-hidden className="filter-icon" />
-      <input
-        ref={ref}
-        type="search"
-        className="input filter-input"
-        aria-label="Filter containers"
-        placeholder="Filter by name, image, ID, project, state"
-        title="Matches names, images, ID prefixes, compose projects and states. Ctrl+F or / to focus."
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && filter) {
-            e.preventDefault();
-            setFilter('');
-          }
-        }}
-      />
-      {filter && (
-        <button type="button" className="icon-btn filter-clear" aria-label="Clear filter" onClick={() => setFilter('')}>
-          <X />
-        </button>
-      )}
-    </div>
+    <FilterBox
+      value={filter}
+      onChange={setFilter}
+      label="Filter containers"
+      placeholder="Filter by name, image, ID, project, state"
+      hint="Matches names, images, ID prefixes, compose projects and states."
+    />
   );
 }
 
@@ -94,7 +61,7 @@ export function ContainersToolbar({ engineId, total, running, selection }: Conta
           <span className="count-pill">{total} total</span>
         </span>
         <span className="spacer" />
-        <FilterBox />
+        <ContainersFilter />
         <RunButton engineId={engineId} />
       </header>
       <div className="toolbar ctr-toolbar" role="toolbar" aria-label="Bulk actions">

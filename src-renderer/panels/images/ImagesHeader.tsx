@@ -1,55 +1,22 @@
 // The panel's header: title, counts (images, tags, total size on disk as the engine counts it), the
 // filter box (Ctrl/⌘+F or / focuses it) and Run… on the selected engine.
-import { Search, X } from 'lucide-react';
-import { useEffect, useRef } from 'react';
 import { RunButton } from '../../run/RunButton';
+import { FilterBox } from '../../ui/resource-panel/FilterBox';
 import { formatSize } from './images.presentation';
 import { useImagesView } from './view-store';
 
-function FilterBox() {
+function ImagesFilter() {
   const filter = useImagesView((s) => s.filter);
   const setFilter = useImagesView((s) => s.setFilter);
-  const ref = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
-      if (((e.ctrlKey || e.metaKey) && e.key === 'f') || (e.key === '/' && !typing)) {
-        if (document.querySelector('[role="dialog"]')) return;
-        e.preventDefault();
-        ref.current?.focus();
-        ref.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
   return (
-    <div className="filter-box">
-      <Search aria-hidden className="filter-icon" />
-      <input
-        ref={ref}
-        type="search"
-        className="input filter-input img-filter"
-        aria-label="Filter images"
-        placeholder="Filter by repository, tag or ID"
-        title="Matches repositories, tags, ID prefixes, and the words dangling, in-use and unused. Ctrl+F or / to focus."
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && filter) {
-            e.preventDefault();
-            setFilter('');
-          }
-        }}
-      />
-      {filter && (
-        <button type="button" className="icon-btn filter-clear" aria-label="Clear filter" onClick={() => setFilter('')}>
-          <X />
-        </button>
-      )}
-    </div>
+    <FilterBox
+      value={filter}
+      onChange={setFilter}
+      label="Filter images"
+      placeholder="Filter by repository, tag or ID"
+      hint="Matches repositories, tags, ID prefixes, and the words dangling, in-use and unused."
+      className="img-filter"
+    />
   );
 }
 
@@ -75,7 +42,7 @@ export function ImagesHeader({ engineId, images, tags, inUse, totalSize }: Image
         </span>
       </span>
       <span className="spacer" />
-      <FilterBox />
+      <ImagesFilter />
       <RunButton engineId={engineId} />
     </header>
   );

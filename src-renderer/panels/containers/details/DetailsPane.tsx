@@ -5,6 +5,7 @@ import { ChevronDown, CirclePause, CirclePlay, Play, RotateCw, Square, Trash2, T
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ContainerAction, ContainerSummary } from '../../../../src-main/shared/dto';
 import { MenuButton } from '../../../ui/Menu';
+import { DetailsGone } from '../../../ui/resource-panel/DetailsGone';
 import { StateBadge, RelativeTime } from '../cells';
 import { runContainerAction } from '../container-actions';
 import { actionApplies, shortId } from '../containers.presentation';
@@ -132,26 +133,7 @@ export function DetailsPane({ engineId, id, container }: DetailsPaneProps) {
     document.getElementById(`details-tab-${next.id}`)?.focus();
   };
 
-  if (!container || state.status === 'gone') {
-    return (
-      <aside className="details-pane" aria-label="Container details">
-        <div className="details-header">
-          <h2 className="details-title">Container removed</h2>
-          <button type="button" className="icon-btn" aria-label="Close details" onClick={close}>
-            <X />
-          </button>
-        </div>
-        <div className="empty-state">
-          <Trash2 aria-hidden />
-          <h2>This container no longer exists</h2>
-          <p>It was removed, here or elsewhere (for example with the docker CLI).</p>
-          <button type="button" className="btn" onClick={close}>
-            Close details
-          </button>
-        </div>
-      </aside>
-    );
-  }
+  if (!container || state.status === 'gone') return <DetailsGone noun="Container" onClose={close} />;
 
   return (
     <aside className="details-pane" aria-label={`Details of ${container.name}`} onKeyDown={(e) => e.key === 'Escape' && close()}>

@@ -3,6 +3,7 @@
 // with key={imageId}: switching images starts fresh.
 import { Play, Tag, Trash2, TriangleAlert, X } from 'lucide-react';
 import { useState, type KeyboardEvent } from 'react';
+import { DetailsGone } from '../../../ui/resource-panel/DetailsGone';
 import { InspectTab } from '../../containers/details/InspectTab';
 import { RelativeTime } from '../../containers/cells';
 import { rowTitle, runImage } from '../image-actions';
@@ -22,33 +23,11 @@ interface ImageDetailsPaneProps {
   row: ImageRow | undefined;
 }
 
-function Gone() {
-  const close = () => useImagesView.getState().closeDetails();
-  return (
-    <aside className="details-pane" aria-label="Image details">
-      <div className="details-header">
-        <h2 className="details-title">Image removed</h2>
-        <button type="button" className="icon-btn" aria-label="Close details" onClick={close}>
-          <X />
-        </button>
-      </div>
-      <div className="empty-state">
-        <Trash2 aria-hidden />
-        <h2>This image no longer exists</h2>
-        <p>It was removed, here or elsewhere (for example with the docker CLI).</p>
-        <button type="button" className="btn" onClick={close}>
-          Close details
-        </button>
-      </div>
-    </aside>
-  );
-}
-
 export function ImageDetailsPane({ engineId, imageId, row }: ImageDetailsPaneProps) {
   const { state, reload } = useImageDetails(engineId, imageId, row?.image.repoTags.join(',') ?? '');
   const [tab, setTab] = useState<TabId>('Overview');
   const view = useImagesView.getState;
-  if (!row || state.status === 'gone') return <Gone />;
+  if (!row || state.status === 'gone') return <DetailsGone noun="Image" onClose={() => view().closeDetails()} />;
 
   const title = rowTitle(row);
   const onTabKey = (e: KeyboardEvent) => {
