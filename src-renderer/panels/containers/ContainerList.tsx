@@ -2,10 +2,10 @@
 // shift-click ranges, and keyboard navigation (↑/↓/Home/End move, Enter opens details, Space checks,
 // ←/→ collapse/expand a group, Delete asks to remove, Ctrl/⌘+A checks everything shown).
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { cursorTarget } from '../../ui/resource-panel/grid-keys';
+import { SortableHeader } from '../../ui/resource-panel/SortableHeader';
 import {
-  ariaSort,
   rangeBetween,
   type ContainerGroup,
   type ListItem,
@@ -17,7 +17,7 @@ import { useContainersView } from './view-store';
 const ROW_HEIGHT = 34;
 const GROUP_ROW_HEIGHT = 34;
 
-const columns: { key: SortKey | null; label: string; className: string }[] = [
+const columns: { key: SortKey; label: string; className: string }[] = [
   { key: 'name', label: 'Name', className: 'ctr-cell-name' },
   { key: 'image', label: 'Image', className: 'ctr-cell-image' },
   { key: 'state', label: 'State', className: 'ctr-cell-state' },
@@ -82,30 +82,14 @@ export function ContainerList({ items, shownIds }: ContainerListProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // keys typed into a control inside a row are theirs
     const view = useContainersView.getState();
-    const move = (index: number) => {
-      const clamped = Math.max(0, Math.min(items.length - 1, index));
-      if (items[clamped]) view.setCursor(items[clamped].key);
-    };
+    const target = cursorTarget(e.key, cursorIndex, items.length);
+    if (target !== undefined) {
+      e.preventDefault();
+      view.setCursor(items[target].key);
+      return;
+    }
     const current = cursorIndex >= 0 ? items[cursorIndex] : undefined;
     switch (e.key) {
-      case 'ArrowDown':
-        move(cursorIndex + 1);
-        break;
-      case 'ArrowUp':
-        move(cursorIndex < 0 ? 0 : cursorIndex - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(items.length - 1);
-        break;
-      case 'PageDown':
-        move(cursorIndex + 15);
-        break;
-      case 'PageUp':
-        move(cursorIndex - 15);
-        break;
       case 'Enter':
         if (current?.kind === 'container') view.openDetails(current.container.id);
         else if (current?.kind === 'group') view.toggleCollapsed(current.group.key);
@@ -171,16 +155,14 @@ export function ContainerList({ items, shownIds }: ContainerListProps) {
             />
           </div>
           {columns.map((col) => (
-            <div key={col.label} role="columnheader" className={`ctr-cell ${col.className}`} aria-sort={col.key ? ariaSort(sort, col.key) : undefined}>
-              {col.key ? (
-                <button type="button" className="ctr-sort" tabIndex={-1} onClick={() => useContainersView.getState().sortBy(col.key!)}>
-                  {col.label}
-                  {sort.key === col.key && (sort.direction === 'asc' ? <ArrowUp aria-hidden /> : <ArrowDown aria-hidden />)}
-                </button>
-              ) : (
-                col.label
-              )}
-            </div>
+            <SortableHeader
+              key={col.key}
+              columnKey={col.key}
+              label={col.label}
+              sort={sort}
+              onSort={(key) => useContainersView.getState().sortBy(key)}
+              className={`ctr-cell ${col.className}`}
+            />
           ))}
         </div>
       </div>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../src-main/shared/dto';
+import { ariaSort } from '../../ui/resource-panel/SortableHeader';
 import {
   actionApplies,
   applicableContainers,
-  ariaSort,
   describeFailures,
   describeSuccess,
   filterContainers,

@@ -104,11 +104,6 @@ export function nextSort(current: SortSpec, key: SortKey): SortSpec {
   return { key, direction: key === 'created' ? 'desc' : 'asc' };
 }
 
-export function ariaSort(sort: SortSpec, key: SortKey): 'ascending' | 'descending' | 'none' {
-  if (sort.key !== key) return 'none';
-  return sort.direction === 'asc' ? 'ascending' : 'descending';
-}
-
 // ── Groups ──────────────────────────────────────────────────────────────────────────────────────────
 
 export interface ContainerGroup {

@@ -1,10 +1,11 @@
 // The virtualised images grid: sortable column headers and keyboard navigation (↑/↓/Home/End/Page
 // keys move, Enter opens details, Delete asks to remove, R runs, T tags).
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { cursorTarget } from '../../ui/resource-panel/grid-keys';
+import { SortableHeader } from '../../ui/resource-panel/SortableHeader';
 import { runImage } from './image-actions';
-import type { ImageRow, ImageSort, ImageSortKey } from './images.presentation';
+import type { ImageRow, ImageSortKey } from './images.presentation';
 import { ImageGridRow, imageRowDomId } from './ImageRow';
 import { useImagesView } from './view-store';
 
@@ -18,11 +19,6 @@ const columns: { key: ImageSortKey; label: string; className: string }[] = [
   { key: 'created', label: 'Created', className: 'img-cell-created' },
   { key: 'usage', label: 'In use', className: 'img-cell-usage' },
 ];
-
-function ariaSort(sort: ImageSort, key: ImageSortKey): 'ascending' | 'descending' | 'none' {
-  if (sort.key !== key) return 'none';
-  return sort.direction === 'asc' ? 'ascending' : 'descending';
-}
 
 export function ImageList({ engineId, rows }: { engineId: string; rows: readonly ImageRow[] }) {
   const sort = useImagesView((s) => s.sort);
@@ -46,30 +42,14 @@ export function ImageList({ engineId, rows }: { engineId: string; rows: readonly
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
     const view = useImagesView.getState();
-    const move = (index: number) => {
-      const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
-      if (row) view.setCursor(row.key);
-    };
+    const target = cursorTarget(e.key, cursorIndex, rows.length);
+    if (target !== undefined) {
+      e.preventDefault();
+      view.setCursor(rows[target].key);
+      return;
+    }
     const current = cursorIndex >= 0 ? rows[cursorIndex] : undefined;
     switch (e.key) {
-      case 'ArrowDown':
-        move(cursorIndex + 1);
-        break;
-      case 'ArrowUp':
-        move(cursorIndex < 0 ? 0 : cursorIndex - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(rows.length - 1);
-        break;
-      case 'PageDown':
-        move(cursorIndex + 15);
-        break;
-      case 'PageUp':
-        move(cursorIndex - 15);
-        break;
       case 'Enter':
         if (current) view.openDetails(current.key);
         break;
@@ -107,12 +87,14 @@ export function ImageList({ engineId, rows }: { engineId: string; rows: readonly
       <div role="rowgroup" className="img-head">
         <div role="row" aria-rowindex={1} className="img-row img-head-row">
           {columns.map((col) => (
-            <div key={col.key} role="columnheader" className={`img-cell ${col.className}`} aria-sort={ariaSort(sort, col.key)}>
-              <button type="button" className="ctr-sort" tabIndex={-1} onClick={() => useImagesView.getState().sortBy(col.key)}>
-                {col.label}
-                {sort.key === col.key && (sort.direction === 'asc' ? <ArrowUp aria-hidden /> : <ArrowDown aria-hidden />)}
-              </button>
-            </div>
+            <SortableHeader
+              key={col.key}
+              columnKey={col.key}
+              label={col.label}
+              sort={sort}
+              onSort={(key) => useImagesView.getState().sortBy(key)}
+              className={`img-cell ${col.className}`}
+            />
           ))}
         </div>
       </div>
