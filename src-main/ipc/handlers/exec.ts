@@ -22,7 +22,8 @@ export function execHandlers({ engines, bus }: Services): Pick<InvokeHandlers, k
 export function execProducers({ engines }: Services): Pick<StreamProducers, keyof typeof execStreams> {
   return {
     'exec.session': (request, sink) => {
-      const docker = engines.get(request.engineId).requireConnected();
+      const engine = engines.get(request.engineId);
+      const docker = engine.requireConnected();
       const size = { cols: request.cols, rows: request.rows };
       switch (request.mode) {
         case 'shell':
@@ -35,7 +36,7 @@ export function execProducers({ engines }: Services): Pick<StreamProducers, keyo
             log,
           });
         case 'attach':
-          return openAttachSession(docker, request.id, sink, { ...size, log });
+          return openAttachSession(docker, request.id, sink, { ...size, log, events: (listener) => engine.onEvent(listener) });
         case 'debug':
           return openDebugSession(docker, request.id, sink, { image: request.image, shell: request.shell, env: request.env, ...size, log });
       }
