@@ -113,8 +113,7 @@ test.describe('Run dialog', () => {
     const oldId = docker('run', '-d', '--init', '--label', LABEL, '--name', name, '-e', 'KEEP=yes', 'fixture/busybox', 'sleep', '3600');
     const containers = new ContainersPage(page);
     await containers.filter(name);
-    await containers.row(name).hover();
-    await containers.row(name).getByRole('button', { name: `Recreate ${name}` }).click();
+    await containers.rowMenuAction(name, 'Recreate');
     const recreate = new RecreateDialogPage(page, name);
     await recreate.confirm();
     const imageId = docker('image', 'inspect', '-f', '{{.Id}}', 'fixture/busybox').replace('sha256:', '').slice(0, 12);
@@ -125,8 +124,7 @@ test.describe('Run dialog', () => {
     expect(newId).not.toBe(oldId);
     expect(docker('exec', name, 'sh', '-c', 'echo $KEEP')).toBe('yes');
 
-    await containers.row(name).hover();
-    await containers.row(name).getByRole('button', { name: `Copy as command ${name}` }).click();
+    await containers.rowMenuAction(name, 'Copy as command');
     const copy = page.getByRole('dialog', { name: `Copy ${name} as…` });
     await expect(copy.getByRole('tabpanel', { name: 'docker run command' })).toContainText(`--name ${name}`);
     await expect(copy.getByRole('tabpanel', { name: 'docker run command' })).toContainText('--init');

@@ -53,6 +53,13 @@ export class ContainersPage {
   }
 
   /** A per-row quick action: "Stop", "Start" or "Remove" (the button is named "<Action> <container>"). */
+  /** Runs an action listed in the row's "More actions" menu (Recreate, Duplicate, Copy as command…). */
+  async rowMenuAction(name: string, action: string): Promise<void> {
+    await this.row(name).hover();
+    await this.row(name).getByRole('button', { name: `More actions for ${name}` }).click();
+    await this.page.getByRole('menu', { name: `More actions for ${name}` }).getByRole('menuitem', { name: action }).click();
+  }
+
   async rowAction(name: string, action: 'Stop' | 'Start' | 'Remove'): Promise<void> {
     await this.row(name).getByRole('button', { name: `${action} ${name}`, exact: true }).click();
   }

@@ -12,6 +12,7 @@ registerContainerAction({
   // Main refuses --rm containers in words (stopping would remove them, leaving nothing to roll back to).
   isEnabled: (container) => container.state !== 'removing' && container.state !== 'dead',
   run: recreateContainer,
+  inRowMenu: true,
 });
 
 registerContainerAction({
@@ -20,6 +21,7 @@ registerContainerAction({
   icon: CopyPlus,
   isEnabled: (container) => container.state !== 'removing',
   run: (container) => void duplicateContainer(container),
+  inRowMenu: true,
 });
 
 registerContainerAction({
@@ -28,4 +30,5 @@ registerContainerAction({
   icon: FileCode2,
   isEnabled: (container) => container.state !== 'removing',
   run: copyContainerAs,
+  inRowMenu: true,
 });

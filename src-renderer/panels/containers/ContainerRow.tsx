@@ -1,9 +1,10 @@
 // One row of the virtual list: a container, or a compose project's header. Rows read their handlers from
 // the panel's view store and are memoised, so scrolling 1,000+ rows re-renders only rows that change.
-import { ChevronDown, ChevronRight, Layers, Play, Square, Trash2 } from 'lucide-react';
+import { ChevronDown, ChevronRight, Ellipsis, Layers, Play, Square, Trash2 } from 'lucide-react';
 import { memo, type MouseEvent } from 'react';
 import type { ContainerSummary } from '../../../src-main/shared/dto';
 import { useBerth } from '../../store';
+import { MenuButton } from '../../ui/Menu';
 import { PortLinks, RelativeTime, StateBadge } from './cells';
 import { runContainerAction } from './container-actions';
 import { actionApplies, shortId, type ContainerGroup, type PanelAction } from './containers.presentation';
@@ -37,6 +38,8 @@ export const ContainerRow = memo(function ContainerRow({
   onCheck,
 }: ContainerRowProps) {
   const extensions = useContainerActionExtensions();
+  const rowActions = extensions.filter((ext) => !ext.inRowMenu);
+  const menuActions = extensions.filter((ext) => ext.inRowMenu);
   const stopOrStart = actionApplies('stop', c.state) ? 'stop' : 'start';
   const busy = pending !== undefined;
 
@@ -94,7 +97,7 @@ export const ContainerRow = memo(function ContainerRow({
         <RelativeTime epochSeconds={c.created} />
       </div>
       <div role="gridcell" className="ctr-cell ctr-cell-actions" onClick={stop}>
-        {extensions.map((ext) => (
+        {rowActions.map((ext) => (
           <button
             key={ext.id}
             type="button"
@@ -119,6 +122,21 @@ export const ContainerRow = memo(function ContainerRow({
         >
           {stopOrStart === 'stop' ? <Square /> : <Play />}
         </button>
+        {menuActions.length > 0 && (
+          <MenuButton
+            label={`More actions for ${c.name}`}
+            trigger={<Ellipsis />}
+            className="icon-btn"
+            tabIndex={-1}
+            items={menuActions.map((ext) => ({
+              id: ext.id,
+              label: ext.label,
+              icon: <ext.icon />,
+              disabled: !ext.isEnabled(c),
+              onSelect: () => ext.run(c),
+            }))}
+          />
+        )}
         <button
           type="button"
           className="icon-btn icon-btn-danger"

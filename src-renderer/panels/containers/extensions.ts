@@ -8,7 +8,8 @@
 //   registerDetailsTab({ id: 'stats', label: 'Stats', render: (c) => <StatsTab container={c} /> });
 //
 // Actions appear as icon buttons on every row (accessible name "<label> <container name>", e.g.
-// "Logs web-1") and as buttons in the details pane header. Tabs appear after the built-in ones in the
+// "Logs web-1") — or, with `inRowMenu`, as items of the row's "More actions for <name>" menu, so a row
+// keeps a handful of icons — and in the details pane header's "More" menu. Tabs appear after the built-in ones in the
 // details pane. Project actions appear as labelled buttons on a compose project's group header row
 // (accessible name from `describe`, e.g. "Show logs of compose project shop"); they get every container
 // of the project on that engine, not only the ones the filter shows. Register at module load from a `*.register.ts(x)` file: main.tsx imports all of them
@@ -24,6 +25,8 @@ export interface ContainerActionExtension {
   /** Disabled (not hidden) when false, e.g. a terminal for a stopped container. */
   isEnabled(container: ContainerSummary): boolean;
   run(container: ContainerSummary): void;
+  /** Listed in the row's "More actions" menu instead of as an icon of its own (for the less used ones). */
+  inRowMenu?: boolean;
 }
 
 export interface DetailsTabExtension {
