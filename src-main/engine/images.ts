@@ -2,7 +2,7 @@
 // progress. Pull reads the engine's JSON progress lines itself so the stream can be paused, resumed
 // and closed (closing aborts the HTTP request, which cancels the pull in the engine).
 import type Dockerode from 'dockerode';
-import type { ImagePresence, LocalImageTag } from '../shared/contract/run';
+import type { ImagePresence, LocalImageTag } from '../shared/contract/images';
 import { BerthError } from '../shared/errors';
 import type { PullEvent } from '../shared/run/pull-progress';
 import { engineCall, toBerthError } from './engine-errors';

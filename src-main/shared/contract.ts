@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { containerEvents, containerInvokes } from './contract/containers';
 import { engineEvents, engineInvokes } from './contract/engines';
-import { imageEvents, imageInvokes } from './contract/images';
+import { imageEvents, imageInvokes, imageStreams } from './contract/images';
 import { execEvents, execInvokes, execStreams } from './contract/exec';
 import { logsEvents, logsInvokes, logsStreams } from './contract/logs';
 import { runEvents, runInvokes, runStreams } from './contract/run';
@@ -30,6 +30,7 @@ export const events = {
 export const streams = {
   ...logsStreams,
   ...execStreams,
+  ...imageStreams,
   ...runStreams,
 };
 

@@ -1,7 +1,7 @@
 // The Image field: suggests the engine's local tags (a datalist, so typing any reference still works)
 // and says, once the reference is valid, whether the image is here or will be pulled first.
 import { useEffect, useId, useState } from 'react';
-import type { LocalImageTag } from '../../src-main/shared/contract/run';
+import type { LocalImageTag } from '../../src-main/shared/contract/images';
 import { parseImageRef } from '../../src-main/shared/run';
 import { client } from '../ipc/client';
 import { TextField } from './RunFields';

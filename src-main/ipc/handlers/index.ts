@@ -4,7 +4,7 @@ import type { InvokeHandlers, StreamProducers } from '../router';
 import { containerHandlers } from './containers';
 import { engineHandlers } from './engines';
 import { execHandlers, execProducers } from './exec';
-import { imageHandlers } from './images';
+import { imageHandlers, imageProducers } from './images';
 import { logsHandlers, logsProducers } from './logs';
 import { runHandlers, runProducers } from './run';
 
@@ -23,6 +23,7 @@ export function allProducers(services: Services): StreamProducers {
   return {
     ...logsProducers(services),
     ...execProducers(services),
+    ...imageProducers(services),
     ...runProducers(services),
   };
 }

@@ -1,9 +1,24 @@
 // Contract entries for the Images panel: the engine's local images from an event-fed cache (snapshot,
-// then patches), details with the layer history, adding a tag, and removing a tag or an image. The run
-// dialog's image calls (images.tags, images.presence, images.pull) live in contract/run.ts.
+// then patches), details with the layer history, adding a tag, removing a tag or an image, and the calls
+// the run dialog uses (local tags for suggestions, presence, pull with progress).
 import { z } from 'zod';
 import type { EngineId } from '../dto';
-import { engineIdSchema, engineScoped, event, invoke } from './define';
+import type { PullEvent } from '../run/pull-progress';
+import { engineIdSchema, engineScoped, event, invoke, stream } from './define';
+
+export interface LocalImageTag {
+  /** "repo:tag" as the engine lists it. */
+  tag: string;
+  id: string;
+  size: number;
+  /** Epoch seconds. */
+  created: number;
+}
+
+export interface ImagePresence {
+  present: boolean;
+  id?: string;
+}
 
 /** One local image, as the engine lists it. Rows in the panel are its tags (or one "<none>" row). */
 export interface ImageSummary {
@@ -107,6 +122,15 @@ export const imageInvokes = {
   'images.remove': invoke<ImageRemoval>()(
     z.object({ engineId: engineIdSchema, reference: imageReference, force: z.boolean().default(false) }),
   ),
+  /** Local images' repo tags, newest first, for the run dialog's Image suggestions. */
+  'images.tags': invoke<LocalImageTag[]>()(engineScoped),
+  /** Whether an image is on the engine (by reference or id). */
+  'images.presence': invoke<ImagePresence>()(z.object({ engineId: engineIdSchema, image: imageReference })),
+};
+
+export const imageStreams = {
+  /** Pull an image, streaming the engine's progress; ends with an error if the pull fails. */
+  'images.pull': stream<PullEvent>()(z.object({ engineId: engineIdSchema, image: imageReference })),
 };
 
 export const imageEvents = {

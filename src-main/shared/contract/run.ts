@@ -1,11 +1,11 @@
 // Contract entries for run and recreate: create a container from a RunSpec (validated here with zod for
 // shape and again in main with the same pure validator the dialog uses), turn an existing container back
-// into a RunSpec (duplicate, copy as `docker run` or compose), recreate a container on a newer image, and
-// the small image calls the run dialog needs (local tags for suggestions, presence, pull with progress).
+// into a RunSpec (duplicate, copy as `docker run` or compose), and recreate a container on a newer image.
+// The image calls the run dialog uses (tags, presence, pull) are in contract/images.ts.
 import { z } from 'zod';
 import type { PullEvent } from '../run/pull-progress';
 import { RESTART_POLICIES, type RunSpec } from '../run/spec';
-import { containerRefSchema, engineIdSchema, engineScoped, invoke, stream, containerScoped } from './define';
+import { containerRefSchema, engineIdSchema, invoke, stream, containerScoped } from './define';
 
 const shortText = z.string().max(1024);
 const textList = z.array(z.string().max(8192)).max(500);
@@ -43,9 +43,6 @@ export const runSpecSchema = z.object({
   capDrop: textList,
 }) satisfies z.ZodType<RunSpec>;
 
-/** An image reference or id, as the engine accepts it; the full grammar is checked by the run validator. */
-const imageRefSchema = z.string().trim().min(1, 'an image is required').max(1024).regex(/^[^\s]+$/, 'an image reference has no spaces');
-
 export interface RunResult {
   id: string;
   name: string;
@@ -57,20 +54,6 @@ export interface SpecFromContainer {
   spec: RunSpec;
   /** Settings of the container a RunSpec cannot express (log driver, devices, …), in words. */
   notCarried: string[];
-}
-
-export interface LocalImageTag {
-  /** "repo:tag" as the engine lists it. */
-  tag: string;
-  id: string;
-  size: number;
-  /** Epoch seconds. */
-  created: number;
-}
-
-export interface ImagePresence {
-  present: boolean;
-  id?: string;
 }
 
 export type RecreateStep = 'inspect' | 'pull' | 'stop' | 'rename' | 'create' | 'start' | 'cleanup' | 'rollback';
@@ -97,17 +80,11 @@ export const runInvokes = {
   'run.create': invoke<RunResult>()(z.object({ engineId: engineIdSchema, spec: runSpecSchema })),
   /** An existing container as a RunSpec (image defaults left out), for duplicate and "copy as". */
   'run.specFromContainer': invoke<SpecFromContainer>()(containerScoped),
-  /** Local images' repo tags, newest first, for the Image field's suggestions. */
-  'images.tags': invoke<LocalImageTag[]>()(engineScoped),
-  /** Whether an image is on the engine (by reference or id). */
-  'images.presence': invoke<ImagePresence>()(z.object({ engineId: engineIdSchema, image: imageRefSchema })),
 };
 
 export const runEvents = {};
 
 export const runStreams = {
-  /** Pull an image, streaming the engine's progress; ends with an error if the pull fails. */
-  'images.pull': stream<PullEvent>()(z.object({ engineId: engineIdSchema, image: imageRefSchema })),
   /**
    * Recreate a container on its image (pulled first when it came from a registry): same name, config,
    * volumes and networks. The old one is kept, stopped and renamed, until the new one runs; if the new
