@@ -9,6 +9,7 @@ import { docker, uniqueName } from './docker-cli';
 import { expect, test } from './fixtures';
 import { ContainersPage } from './pages/containers-page';
 import { LogsPage } from './pages/logs-page';
+import { PalettePage } from './pages/palette-page';
 
 const LABEL_KEY = 'berth.test';
 const LABEL_VALUE = 'compose-logs';
@@ -88,5 +89,16 @@ test.describe('Compose project logs', () => {
       await expect(logs.sourcedLine('tocker', `tock ${i}`)).toHaveCount(1);
     }
     await expect(logs.status).toContainText(`${LINES * 2} lines`);
+  });
+
+  test('the command palette opens the same interleaved log by project name', async ({ page, berthPage: _ }) => {
+    const palette = new PalettePage(page);
+    await palette.openWithKeyboard();
+    await palette.run(`logs of compose project ${project}`, `Show logs of compose project ${project}`);
+
+    const logs = LogsPage.forProject(page, project);
+    await expect(logs.scope).toBeVisible();
+    await expect(logs.sourcedLine('ticker', `tick ${LINES}`)).toHaveCount(1);
+    await expect(logs.sourcedLine('tocker', `tock ${LINES}`)).toHaveCount(1);
   });
 });

@@ -1,8 +1,10 @@
 // Commands made from what is on the selected engine: for each container, open a terminal (running
-// only), show its logs, and start / stop / restart it as its state allows; for each image tag, run it.
-import { Play, RotateCw, ScrollText, Square, SquareTerminal } from 'lucide-react';
+// only), show its logs, and start / stop / restart it as its state allows; for each compose project,
+// show its services' logs interleaved; for each image tag, run it.
+import { Layers, Play, RotateCw, ScrollText, Square, SquareTerminal } from 'lucide-react';
+import type { ContainerSummary } from '../../../src-main/shared/dto';
 import { emptyRunSpec } from '../../../src-main/shared/run';
-import { containerLogsView } from '../../logs/logs-views';
+import { containerLogsView, projectLogsView } from '../../logs/logs-views';
 import { openTerminal } from '../../terminal/open-terminal';
 import { runContainerAction } from '../../panels/containers/container-actions';
 import { actionApplies } from '../../panels/containers/containers.presentation';
@@ -74,7 +76,24 @@ export function containerCommands(): PaletteCommand[] {
       });
     }
   }
-  return commands;
+  return [...projectCommands(list), ...commands];
+}
+
+/** "Show logs of compose project shop" for each compose project with a container on the engine. */
+function projectCommands(list: readonly ContainerSummary[]): PaletteCommand[] {
+  const projects = new Map<string, ContainerSummary[]>();
+  for (const c of list) {
+    if (c.composeProject) projects.set(c.composeProject, [...(projects.get(c.composeProject) ?? []), c]);
+  }
+  return [...projects].map(([project, members]) => ({
+    id: `project-logs:${project}`,
+    title: `Show logs of compose project ${project}`,
+    group: 'Compose projects',
+    keywords: ['compose', 'output', 'tail', ...members.map((c) => c.name)],
+    hint: `${members.length} ${members.length === 1 ? 'container' : 'containers'}`,
+    icon: Layers,
+    run: () => openView(projectLogsView(members[0].engineId, project, members)),
+  }));
 }
 
 /** "Run fixture/redis:latest…" for each tag, once the Images panel has listed them. */
