@@ -2,11 +2,13 @@
 // way of: without follow it buffers the whole response in memory (a 1M-line log → hundreds of MB), and
 // it would share the engine connection's keep-alive pool (16 sockets) — a few long-lived log streams
 // would starve list and inspect calls. So this dials through a copy of the engine's modem without that
-// pool (same socket path, TLS or ssh settings), and always asks for a stream.
-import type { IncomingMessage } from 'node:http';
+// pool (same socket path, TLS or ssh settings), and always asks for a stream. On a local socket it goes
+// around Node's HTTP client altogether (logs-http.ts): the engine sends one HTTP chunk per log line.
+import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { toEngineTime, type LogTime } from '../shared/log-time';
 import { toBerthError } from './engine-errors';
+import { getStream, localSocketPath, type SocketModem } from './logs-http';
 
 export interface LogsQuery {
   follow: boolean;
@@ -42,8 +44,21 @@ export function openLogStreamCount(): number {
   return openEngineStreams;
 }
 
+function track(stream: Readable): Readable {
+  openEngineStreams++;
+  let counted = true;
+  const release = () => {
+    if (!counted) return;
+    counted = false;
+    openEngineStreams--;
+  };
+  stream.once('close', release);
+  stream.once('error', release);
+  return stream;
+}
+
 /** Resolves once the engine answered with a stream; rejects with a BerthError (404 → not_found, …). */
-export function requestLogs(docker: Dockerode, containerId: string, query: LogsQuery): Promise<IncomingMessage> {
+export async function requestLogs(docker: Dockerode, containerId: string, query: LogsQuery): Promise<Readable> {
   const params: Record<string, string | number | boolean> = {
     follow: query.follow,
     stdout: query.stdout,
@@ -53,6 +68,17 @@ export function requestLogs(docker: Dockerode, containerId: string, query: LogsQ
   };
   if (query.since) params.since = toEngineTime(query.since);
   if (query.until) params.until = toEngineTime(query.until);
+  const modem = docker.modem as unknown as SocketModem;
+  const socketPath = await localSocketPath(modem);
+  if (socketPath) {
+    const search = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]));
+    const path = `${modem.version ? `/${modem.version}` : ''}/containers/${encodeURIComponent(containerId)}/logs?${search.toString()}`;
+    try {
+      return track(await getStream(socketPath, path));
+    } catch (err) {
+      throw toBerthError(err);
+    }
+  }
   return new Promise((resolve, reject) => {
     streamingModem(docker).dial(
       {
@@ -64,17 +90,7 @@ export function requestLogs(docker: Dockerode, containerId: string, query: LogsQ
       },
       (err, res) => {
         if (err) return reject(toBerthError(err));
-        const stream = res as IncomingMessage;
-        openEngineStreams++;
-        let counted = true;
-        const release = () => {
-          if (!counted) return;
-          counted = false;
-          openEngineStreams--;
-        };
-        stream.once('close', release);
-        stream.once('error', release);
-        resolve(stream);
+        resolve(track(res as Readable));
       },
     );
   });

@@ -1,7 +1,7 @@
 // One container's log as lines: opens the engine stream, demuxes and decodes it, and — when following —
 // outlives the container's stops and restarts: the engine ends a follow stream when the container
 // stops, so Berth watches the engine's events and reopens from the last line it saw, with a marker.
-import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { LogLineKind, LogStreamState } from '../shared/contract/logs';
 import { BerthError } from '../shared/errors';
 import { compareLogTime, normalizeLogTimestamp, parseLogTimestamp, shiftLogTime, type LogTime } from '../shared/log-time';
@@ -64,7 +64,7 @@ export function logsQueryFor(options: LogSourceOptions): LogsQuery {
 type Phase = 'streaming' | 'checking' | 'waiting' | 'done';
 
 export class ContainerLogSource {
-  private response?: IncomingMessage;
+  private response?: Readable;
   private phase: Phase = 'streaming';
   private paused = false;
   private closed = false;
@@ -93,7 +93,7 @@ export class ContainerLogSource {
    * `prefetched`: that first stream, already requested (with logsQueryFor) while the container was
    * being inspected — it saves a round trip before the first screen.
    */
-  async start(prefetched?: Promise<IncomingMessage>): Promise<void> {
+  async start(prefetched?: Promise<Readable>): Promise<void> {
     if (this.options.follow && !this.options.until) this.watchEvents();
     await this.open(this.options.tail, this.options.since, prefetched);
   }
@@ -119,7 +119,7 @@ export class ContainerLogSource {
     this.response = undefined;
   }
 
-  private async open(tail: number | 'all', since: LogTime | undefined, prefetched?: Promise<IncomingMessage>): Promise<void> {
+  private async open(tail: number | 'all', since: LogTime | undefined, prefetched?: Promise<Readable>): Promise<void> {
     const docker = this.engine.requireConnected();
     const response = await (prefetched ?? requestLogs(docker, this.container.id, logsQueryFor({ ...this.options, tail, since })));
     if (this.closed) {
