@@ -31,6 +31,8 @@ export interface LogsRequest {
 /** Where the chunks go: the IPC stream sink, or a test's collector. */
 export interface LogsOutput {
   push(chunk: LogChunk, bytes: number): void;
+  /** Send what is batched now (the IPC sink batches ~16 ms). */
+  flush?(): void;
   end(error?: unknown): void;
 }
 
@@ -91,7 +93,15 @@ export async function openLogs(engine: EngineConnection, request: LogsRequest, o
   }
   const sources: LogSourceInfo[] = containers.map((c, index) => ({ index, id: c.id, name: c.name, label: c.label, tty: c.tty }));
 
-  const batcher = new LineBatcher((chunk, bytes) => out.push(chunk, bytes), containers.length > 1);
+  // The first lines are the first screen: they go out at once, not at the end of a batching window.
+  let firstLinesSent = false;
+  const batcher = new LineBatcher((chunk, bytes) => {
+    out.push(chunk, bytes);
+    if (!firstLinesSent) {
+      firstLinesSent = true;
+      out.flush?.();
+    }
+  }, containers.length > 1);
   let ended = false;
   const state = (value: LogStreamState, message?: string) => {
     batcher.flush();

@@ -98,6 +98,9 @@ export class ClientSession {
       push: (chunk, bytes) => {
         if (!entry.ended) entry.batcher.push(chunk, bytes);
       },
+      flush: () => {
+        if (!entry.ended) entry.batcher.flush();
+      },
       end: (error) => {
         if (entry.ended) return;
         entry.ended = true;

@@ -29,6 +29,8 @@ export type InvokeHandlers = { [N in InvokeName]: InvokeHandler<N> };
 /** What a stream producer receives: push chunks, end the stream. Backed by the stream hub's batcher. */
 export interface StreamSink<D> {
   push(chunk: D, bytes: number): void;
+  /** Send what is batched now instead of at the end of the batching window (e.g. a log's first screen). */
+  flush?(): void;
   end(error?: unknown): void;
   readonly closed: boolean;
 }
