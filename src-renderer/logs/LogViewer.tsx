@@ -130,6 +130,12 @@ export function LogViewer({
   /** The line at the top of the view and how far into it the view starts: what a paused view holds still. */
   const anchor = useRef<{ pos: number; offset: number } | null>(null);
   const programmatic = useRef(false);
+  /**
+   * The scroll position as last read in a scroll event or set here. Reading element.scrollTop after the
+   * rows changed forces a synchronous layout on every repaint; the position only moves by scrolling
+   * (an event) or by this component, so it is tracked instead.
+   */
+  const knownTop = useRef(0);
   const [viewport, setViewport] = useState({ top: 0, height: 0 });
   const updateViewport = (element: HTMLElement) => {
     const top = element.scrollTop;
@@ -171,15 +177,17 @@ export function LogViewer({
   const setScrollTop = (top: number) => {
     const element = scrollRef.current;
     if (!element) return;
-    const before = element.scrollTop;
+    const before = knownTop.current;
     element.scrollTop = top;
-    if (element.scrollTop !== before) programmatic.current = true;
+    knownTop.current = element.scrollTop; // clamped by the browser; layout is fresh after the write
+
+    if (knownTop.current !== before) programmatic.current = true;
   };
 
   const captureAnchor = () => {
     const element = scrollRef.current;
     if (!element || count === 0) return;
-    const top = element.scrollTop;
+    const top = knownTop.current;
     if (wrap) {
       const item = virtualizer.getVirtualItemForOffset(top);
       if (item) anchor.current = { pos: index.visibleAt(item.index), offset: top - item.start };
@@ -207,7 +215,7 @@ export function LogViewer({
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
-    if (Math.abs(element.scrollTop - desiredTop) > 1) setScrollTop(desiredTop);
+    if (Math.abs(knownTop.current - desiredTop) > 1) setScrollTop(desiredTop);
     captureAnchor();
   });
 
@@ -225,6 +233,7 @@ export function LogViewer({
 
   const onScroll = () => {
     const element = scrollRef.current!;
+    knownTop.current = element.scrollTop;
     if (programmatic.current) {
       programmatic.current = false;
     } else if (!atEnd()) {

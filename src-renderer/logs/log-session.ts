@@ -61,6 +61,7 @@ export class LogSession {
   private generation = 0;
   private readonly listeners = new Set<() => void>();
   private frame = 0;
+  private timer?: ReturnType<typeof setTimeout>;
   private lastNotify = -Infinity;
   private microtask = false;
   private disposed = false;
@@ -299,6 +300,7 @@ export class LogSession {
     this.disposed = true;
     this.closeStreams();
     if (this.frame) cancelAnimationFrame(this.frame);
+    if (this.timer) clearTimeout(this.timer);
     this.listeners.clear();
   }
 
@@ -314,10 +316,12 @@ export class LogSession {
   /**
    * Coalesces changes into one notification per animation frame — at most one per NOTIFY_INTERVAL_MS:
    * under a flood, repainting the rows 60 times a second costs as much CPU as receiving the lines and
-   * shows nothing anyone can read; a trickle still appears within a frame or two.
+   * shows nothing anyone can read; a trickle still appears within a frame or two. Within the interval it
+   * waits on a timer, then asks for one frame: polling every frame would make the page produce a frame
+   * (style, layout, commit) 60 times a second for nothing.
    */
   private changed(): void {
-    if (this.frame || this.microtask || this.disposed) return;
+    if (this.frame || this.timer || this.microtask || this.disposed) return;
     const notify = (now: number) => {
       this.lastNotify = now;
       this.index.update();
@@ -326,7 +330,8 @@ export class LogSession {
     };
     // Not shown anything for a while: show this before the next paint (the first screen of a log, a
     // line of a slow one) instead of waiting a frame for it. Within the interval, wait for a frame.
-    if (performance.now() - this.lastNotify >= NOTIFY_INTERVAL_MS) {
+    const since = performance.now() - this.lastNotify;
+    if (since >= NOTIFY_INTERVAL_MS) {
       this.microtask = true;
       queueMicrotask(() => {
         this.microtask = false;
@@ -334,14 +339,19 @@ export class LogSession {
       });
       return;
     }
-    const tick = (now: number) => {
-      if (now - this.lastNotify < NOTIFY_INTERVAL_MS) {
-        this.frame = requestAnimationFrame(tick);
-        return;
-      }
+    const onFrame = (now: number) => {
       this.frame = 0;
-      notify(now);
+      if (!this.disposed) notify(now);
     };
-    this.frame = requestAnimationFrame(tick);
+    // A frame is ~16 ms away: a wait shorter than that is the frame's own.
+    const wait = NOTIFY_INTERVAL_MS - since - 16;
+    if (wait <= 0) {
+      this.frame = requestAnimationFrame(onFrame);
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (!this.disposed) this.frame = requestAnimationFrame(onFrame);
+    }, wait);
   }
 }
