@@ -29,6 +29,13 @@ export type LogSessionStatus = 'opening' | LogStreamState | 'error';
 
 /** Fastest the rows repaint while lines pour in (~30 per second). */
 const NOTIFY_INTERVAL_MS = 30;
+/**
+ * A flood — a backlog drained as fast as the engine sends it, far beyond reading speed — repaints ~10
+ * times a second: each repaint (render, layout, paint) costs the same whatever it shows, and those
+ * frames would otherwise take the CPU that receiving the lines needs.
+ */
+const FLOOD_LINES_PER_SECOND = 60_000;
+const FLOOD_INTERVAL_MS = 100;
 
 /** How many lines one "load earlier" asks for. */
 export const EARLIER_PAGE = 5000;
@@ -61,6 +68,9 @@ export class LogSession {
   private generation = 0;
   private readonly listeners = new Set<() => void>();
   private frame = 0;
+  /** Lines taken since the last repaint, and the wait before the next one (longer in a flood). */
+  private linesSinceNotify = 0;
+  private interval = NOTIFY_INTERVAL_MS;
   private timer?: ReturnType<typeof setTimeout>;
   private lastNotify = -Infinity;
   private microtask = false;
@@ -146,9 +156,13 @@ export class LogSession {
               else startBackfill();
             }
           }
-          for (const chunk of chunks) this.take(chunk);
+          let urgent = false;
+          for (const chunk of chunks) {
+            this.take(chunk);
+            if (chunk.t !== 'lines') urgent = true;
+          }
           handle.ack(bytes);
-          this.changed();
+          this.changed(urgent);
         },
         onEnd: (error) => {
           if (generation !== this.generation) return;
@@ -161,7 +175,7 @@ export class LogSession {
           } else if (this.status === 'opening' || this.status === 'streaming' || this.status === 'waiting') {
             this.status = 'ended';
           }
-          this.changed();
+          this.changed(true);
         },
       },
     );
@@ -185,6 +199,7 @@ export class LogSession {
         return;
       }
       this.buffer.append(chunk);
+      this.linesSinceNotify += count;
       if (this.paused) this.arrivedWhilePaused += count;
     } else if (chunk.t === 'state') {
       this.status = chunk.state;
@@ -320,9 +335,21 @@ export class LogSession {
    * waits on a timer, then asks for one frame: polling every frame would make the page produce a frame
    * (style, layout, commit) 60 times a second for nothing.
    */
-  private changed(): void {
-    if (this.frame || this.timer || this.microtask || this.disposed) return;
+  private changed(urgent = false): void {
+    if (this.disposed || this.microtask) return;
+    if (urgent && (this.frame || this.timer)) {
+      // A state change (stopped, ended, removed) shows at once; it also carries the lines before it.
+      if (this.frame) cancelAnimationFrame(this.frame);
+      if (this.timer) clearTimeout(this.timer);
+      this.frame = 0;
+      this.timer = undefined;
+    }
+    if (this.frame || this.timer) return;
     const notify = (now: number) => {
+      const elapsed = now - this.lastNotify;
+      this.interval =
+        elapsed > 0 && elapsed < 1000 && (this.linesSinceNotify * 1000) / elapsed > FLOOD_LINES_PER_SECOND ? FLOOD_INTERVAL_MS : NOTIFY_INTERVAL_MS;
+      this.linesSinceNotify = 0;
       this.lastNotify = now;
       this.index.update();
       this.version++;
@@ -331,7 +358,7 @@ export class LogSession {
     // Not shown anything for a while: show this before the next paint (the first screen of a log, a
     // line of a slow one) instead of waiting a frame for it. Within the interval, wait for a frame.
     const since = performance.now() - this.lastNotify;
-    if (since >= NOTIFY_INTERVAL_MS) {
+    if (urgent || since >= this.interval) {
       this.microtask = true;
       queueMicrotask(() => {
         this.microtask = false;
@@ -344,7 +371,7 @@ export class LogSession {
       if (!this.disposed) notify(now);
     };
     // A frame is ~16 ms away: a wait shorter than that is the frame's own.
-    const wait = NOTIFY_INTERVAL_MS - since - 16;
+    const wait = this.interval - since - 16;
     if (wait <= 0) {
       this.frame = requestAnimationFrame(onFrame);
       return;
