@@ -1,6 +1,7 @@
 // The line under the log: where the stream stands, how many lines are kept and shown, what arrived
 // while paused, and the buffer size.
 import { ArrowDownToLine, History } from 'lucide-react';
+import { useSyncExternalStore } from 'react';
 import type { LogSession } from './log-session';
 import { describeStatus, formatCount, plural } from './logs.presentation';
 
@@ -15,6 +16,8 @@ interface LogStatusBarProps {
 }
 
 export function LogStatusBar({ session, filtered, onResume, onLoadEarlier, onCapacity }: LogStatusBarProps) {
+  // Counts change with every batch of lines.
+  useSyncExternalStore(session.subscribe, session.getVersion);
   const { buffer, index } = session;
   const status = describeStatus(session.status, session.options.follow, session.paused);
   const earlierLabel =

@@ -3,7 +3,7 @@
 // while paused it holds the line at the top of the view in place as old lines leave the buffer or
 // earlier ones are paged in.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import type { LogLineKind, LogSourceInfo } from '../../src-main/shared/contract/logs';
 import { cssColor, parseAnsi, type AnsiStyle } from './ansi';
 import type { LogSession } from './log-session';
@@ -23,8 +23,6 @@ export interface RevealRequest {
 
 interface LogViewerProps {
   session: LogSession;
-  /** The session's version: a new one re-renders the rows in view. */
-  version: number;
   wrap: boolean;
   timestamps: boolean;
   query?: CompiledQuery;
@@ -114,7 +112,6 @@ interface WindowItem {
 
 export function LogViewer({
   session,
-  version,
   wrap,
   timestamps,
   query,
@@ -125,6 +122,8 @@ export function LogViewer({
   onReachedEnd,
 }: LogViewerProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // A new version means new rows in view.
+  useSyncExternalStore(session.subscribe, session.getVersion);
   const { buffer, index } = session;
   const count = index.visibleCount;
   /** The line at the top of the view and how far into it the view starts: what a paused view holds still. */
@@ -256,7 +255,6 @@ export function LogViewer({
   const sources = session.multiSource ? session.sources : undefined;
   const longest = Math.min(buffer.longest, MAX_WIDTH_CH);
   const extra = (timestamps ? 25 : 0) + (sources ? 16 : 0);
-  void version; // a new version means new rows in view
 
   return (
     <div

@@ -26,6 +26,20 @@ export interface LogsViewProps extends LogTarget {
 const subscribeNothing = () => () => {};
 const SEARCH_DEBOUNCE_MS = 120;
 
+/** "N older lines left the view": its count changes with every batch, so it follows the lines itself. */
+function DroppedNotice({ session }: { session: LogSession }) {
+  useSyncExternalStore(session.subscribe, session.getVersion);
+  return (
+    <div className="logs-notice" role="status">
+      <History />
+      {plural(session.buffer.droppedOldest, 'older line')} left the view (it keeps the newest {formatCount(session.buffer.capacity)}).
+      <button type="button" className="btn" onClick={() => (session.pause(), session.loadEarlier())} disabled={session.earlier === 'loading'}>
+        Load earlier
+      </button>
+    </div>
+  );
+}
+
 export function LogsView({ engineId, containers, embedded, active = true }: LogsViewProps) {
   const targetKey = JSON.stringify([engineId, containers]);
   const [session, setSession] = useState<LogSession>();
@@ -40,7 +54,8 @@ export function LogsView({ engineId, containers, embedded, active = true }: Logs
     return () => created.dispose();
   }, [targetKey]);
 
-  const version = useSyncExternalStore(session?.subscribe ?? subscribeNothing, session?.getVersion ?? (() => 0));
+  // Not every batch of lines: only what the bars and notices show (LogViewer and the status line follow the lines).
+  const shape = useSyncExternalStore(session?.subscribe ?? subscribeNothing, session?.getShape ?? (() => ''));
 
   const [timestamps, setTimestamps] = useState(false);
   const [wrap, setWrap] = useState(false);
@@ -108,7 +123,7 @@ export function LogsView({ engineId, containers, embedded, active = true }: Logs
 
   if (!session) return <div className="logs-view" />;
   const { index, buffer } = session;
-  void version; // the session's version is what re-renders this view
+  void shape; // the session's shape is what re-renders this view
 
   const matchCount = index.matchCount;
   const currentIndex = current !== undefined && index.isMatch(current) ? index.matchIndexOf(current) : -1;
@@ -244,15 +259,7 @@ export function LogsView({ engineId, containers, embedded, active = true }: Logs
         onClear={actions.clear}
         onExport={session.sources.length > 0 ? actions.exportLog : undefined}
       />
-      {buffer.droppedOldest > 0 && (
-        <div className="logs-notice" role="status">
-          <History />
-          {plural(buffer.droppedOldest, 'older line')} left the view (it keeps the newest {formatCount(buffer.capacity)}).
-          <button type="button" className="btn" onClick={() => (session.pause(), session.loadEarlier())} disabled={session.earlier === 'loading'}>
-            Load earlier
-          </button>
-        </div>
-      )}
+      {buffer.droppedOldest > 0 && <DroppedNotice session={session} />}
       {session.status === 'error' && hasLines && (
         <div className="logs-notice logs-notice-danger" role="alert">
           <AlertTriangle />
@@ -294,7 +301,6 @@ export function LogsView({ engineId, containers, embedded, active = true }: Logs
       )}
       <LogViewer
         session={session}
-        version={version}
         wrap={wrap}
         timestamps={timestamps}
         query={compiledQuery}

@@ -98,6 +98,26 @@ export class LogSession {
 
   getVersion = (): number => this.version;
 
+  /**
+   * What the view around the lines shows (status, pause, notices, match count) as one comparable value:
+   * the toolbars and notices re-render when it changes, not with every batch of lines.
+   */
+  getShape = (): string =>
+    [
+      this.status,
+      this.statusMessage ?? '',
+      this.error ?? '',
+      this.sources.length,
+      this.paused,
+      this.earlier,
+      this.earlierError ?? '',
+      this.buffer.size > 0,
+      this.buffer.droppedOldest > 0,
+      this.buffer.droppedNewest > 0,
+      this.index.hasQuery ? this.index.matchCount : -1,
+      this.options.follow,
+    ].join('|');
+
   /** (Re)opens the stream with these options: the view starts afresh. */
   open(options: LogOpenOptions = this.options): void {
     this.closeStreams();
