@@ -32,6 +32,8 @@ class KindState {
   expectTs = false;
   /** A timestamp prefix split across pieces. */
   tsSoFar = '';
+  /** The decoder holds no bytes of an unfinished character (the last byte it saw was ASCII). */
+  decoderClean = true;
 
   constructor(readonly kind: LineKind) {}
 }
@@ -76,6 +78,7 @@ export class LineAssembler {
   flush(): void {
     for (const state of [this.stdout, this.stderr]) {
       const rest = state.decoder.end();
+      state.decoderClean = true;
       if (rest) this.text(state, rest);
       if (state.partial) this.emit(state, state.partial, state.partialTs);
       state.partial = '';
@@ -102,14 +105,24 @@ export class LineAssembler {
       if (perLine) {
         const newline = indexOfByte(data, NEWLINE, start, end);
         const stop = newline === -1 ? end : newline + 1;
-        this.text(state, state.decoder.write(data.subarray(start, stop)));
+        this.decode(state, data, start, stop);
         if (newline !== -1) state.expectTs = true;
         start = stop;
       } else {
-        this.text(state, state.decoder.write(data.subarray(start, end)));
+        // The common case: a frame is one whole line. Decode just that line, skipping the decoder.
+        if (state.decoderClean && !state.partial && end - start < MAX_LINE_CHARS && data.indexOf(NEWLINE, start) === end - 1) {
+          this.emit(state, data.toString('utf8', start, end - 1), state.frameTs);
+          return;
+        }
+        this.decode(state, data, start, end);
         return;
       }
     }
+  }
+
+  private decode(state: KindState, data: Buffer, start: number, end: number): void {
+    this.text(state, state.decoder.write(data.subarray(start, end)));
+    state.decoderClean = data[end - 1] < 0x80;
   }
 
   private text(state: KindState, text: string): void {
