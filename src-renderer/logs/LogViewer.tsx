@@ -12,7 +12,7 @@ import { formatLogTimestamp, highlightSegments } from './logs.presentation';
 
 const ROW_HEIGHT = 18;
 /** Rows rendered beyond each edge of the view, so fast scrolling does not show blank space. */
-const OVERSCAN_ROWS = 8;
+const OVERSCAN_ROWS = 4;
 /** Widest the no-wrap scroll area is sized for, in characters (longer lines still scroll into view). */
 const MAX_WIDTH_CH = 4000;
 
@@ -85,17 +85,19 @@ const LogRow = memo(function LogRow({ start, index, text, kind, ts, source, quer
         </span>
       )}
       <span className="log-text">
-        {pieces.map((piece, i) => {
-          const { className, css } = styleOf(piece.style);
-          const content = 'hit' in piece && piece.hit ? <mark>{piece.text}</mark> : piece.text;
-          return className || css ? (
-            <span key={i} className={className} style={css}>
-              {content}
-            </span>
-          ) : (
-            <span key={i}>{content}</span>
-          );
-        })}
+        {pieces.length === 1 && !pieces[0].style && !('hit' in pieces[0] && pieces[0].hit)
+          ? pieces[0].text // plain text (most lines): no span of its own
+          : pieces.map((piece, i) => {
+              const { className, css } = styleOf(piece.style);
+              const content = 'hit' in piece && piece.hit ? <mark>{piece.text}</mark> : piece.text;
+              return className || css ? (
+                <span key={i} className={className} style={css}>
+                  {content}
+                </span>
+              ) : (
+                <span key={i}>{content}</span>
+              );
+            })}
       </span>
     </div>
   );

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientError, StreamHandle, StreamHandlers } from '../ipc/client';
 import type { StreamOpen } from '../../src-main/shared/contract';
 import type { LogChunk } from '../../src-main/shared/contract/logs';
-import { LogSession, EARLIER_PAGE, type OpenLogStream } from './log-session';
+import { LogSession, EARLIER_PAGE, repaintInterval, type OpenLogStream } from './log-session';
 
 const realRaf = globalThis.requestAnimationFrame;
 beforeAll(() => {
@@ -185,5 +185,14 @@ describe('LogSession', () => {
     streams[0].handlers.onData([lines(1, 5)], 1);
     expect(session.buffer.size).toBe(0);
     session.dispose();
+  });
+});
+
+describe('repaintInterval', () => {
+  it('repaints a trickle ~30 times a second, a busy stream ~20, a flood ~10', () => {
+    expect(repaintInterval(50)).toBe(30);
+    expect(repaintInterval(10_000)).toBe(30);
+    expect(repaintInterval(25_000)).toBe(50);
+    expect(repaintInterval(150_000)).toBe(100);
   });
 });

@@ -30,12 +30,22 @@ export type LogSessionStatus = 'opening' | LogStreamState | 'error';
 /** Fastest the rows repaint while lines pour in (~30 per second). */
 const NOTIFY_INTERVAL_MS = 30;
 /**
- * A flood — a backlog drained as fast as the engine sends it, far beyond reading speed — repaints ~10
- * times a second: each repaint (render, layout, paint) costs the same whatever it shows, and those
- * frames would otherwise take the CPU that receiving the lines needs.
+ * Faster streams repaint less often: each repaint (render, layout, paint, raster) costs the same whatever
+ * it shows, and beyond reading speed those frames only take the CPU that receiving the lines needs. A
+ * busy stream (over 10,000 lines a second) repaints ~20 times a second; a flood — a backlog drained as
+ * fast as the engine sends it — ~10 times.
  */
+const RAPID_LINES_PER_SECOND = 10_000;
+const RAPID_INTERVAL_MS = 50;
 const FLOOD_LINES_PER_SECOND = 60_000;
 const FLOOD_INTERVAL_MS = 100;
+
+/** The wait between repaints for lines arriving at this rate. */
+export function repaintInterval(linesPerSecond: number): number {
+  if (linesPerSecond > FLOOD_LINES_PER_SECOND) return FLOOD_INTERVAL_MS;
+  if (linesPerSecond > RAPID_LINES_PER_SECOND) return RAPID_INTERVAL_MS;
+  return NOTIFY_INTERVAL_MS;
+}
 
 /** How many lines one "load earlier" asks for. */
 export const EARLIER_PAGE = 5000;
@@ -367,8 +377,7 @@ export class LogSession {
     if (this.frame || this.timer) return;
     const notify = (now: number) => {
       const elapsed = now - this.lastNotify;
-      this.interval =
-        elapsed > 0 && elapsed < 1000 && (this.linesSinceNotify * 1000) / elapsed > FLOOD_LINES_PER_SECOND ? FLOOD_INTERVAL_MS : NOTIFY_INTERVAL_MS;
+      this.interval = elapsed > 0 && elapsed < 1000 ? repaintInterval((this.linesSinceNotify * 1000) / elapsed) : NOTIFY_INTERVAL_MS;
       this.linesSinceNotify = 0;
       this.lastNotify = now;
       this.index.update();
