@@ -141,6 +141,7 @@ export function LogViewer({
   const updateViewport = (element: HTMLElement) => {
     const top = element.scrollTop;
     const height = element.clientHeight;
+    knownTop.current = top; // shown again or resized: the browser may have moved it
     setViewport((v) => (v.top === top && v.height === height ? v : { top, height }));
   };
 

@@ -47,6 +47,9 @@ export function repaintInterval(linesPerSecond: number): number {
   return NOTIFY_INTERVAL_MS;
 }
 
+/** Acknowledge the live stream's data in bunches of at least this many bytes (or with each repaint). */
+const ACK_BYTES = 64 * 1024;
+
 /** How many lines one "load earlier" asks for. */
 export const EARLIER_PAGE = 5000;
 
@@ -73,6 +76,8 @@ export class LogSession {
   version = 0;
 
   private handle?: StreamHandle;
+  /** Bytes of the live stream taken but not yet acknowledged (acks go out in bunches, see acknowledge). */
+  private unacked = 0;
   private backfill?: Backfill;
   private earlierHandle?: StreamHandle;
   private generation = 0;
@@ -191,7 +196,7 @@ export class LogSession {
             this.take(chunk);
             if (chunk.t !== 'lines') urgent = true;
           }
-          handle.ack(bytes);
+          this.acknowledge(handle, bytes);
           this.changed(urgent);
         },
         onEnd: (error) => {
@@ -218,6 +223,21 @@ export class LogSession {
       this.changed();
     });
     this.changed();
+  }
+
+  /**
+   * The lines are in the (bounded) buffer, so they can be acknowledged at once — but one message per
+   * batch back to main is wasted work at tens of thousands of lines a second. Acks go out once 64 KB
+   * are owed (main pauses the engine only past 512 KB), and the rest with the next repaint.
+   */
+  private acknowledge(handle: StreamHandle, bytes: number): void {
+    this.unacked += bytes;
+    if (this.unacked >= ACK_BYTES) this.flushAck();
+  }
+
+  private flushAck(): void {
+    if (this.unacked > 0) this.handle?.ack(this.unacked);
+    this.unacked = 0;
   }
 
   private take(chunk: LogChunk): void {
@@ -350,6 +370,7 @@ export class LogSession {
   }
 
   private closeStreams(): void {
+    this.unacked = 0;
     this.backfill?.close();
     this.backfill = undefined;
     this.handle?.close();
@@ -380,6 +401,7 @@ export class LogSession {
       this.interval = elapsed > 0 && elapsed < 1000 ? repaintInterval((this.linesSinceNotify * 1000) / elapsed) : NOTIFY_INTERVAL_MS;
       this.linesSinceNotify = 0;
       this.lastNotify = now;
+      this.flushAck();
       this.index.update();
       this.version++;
       for (const listener of this.listeners) listener();
