@@ -54,7 +54,8 @@ describe('TerminalPipe', () => {
   it('sends keystrokes and stops reading while paused', async () => {
     const { socket, typed, fromProcess } = fakeSocket();
     const sink = new RecordingSink();
-    const pipe = new TerminalPipe(socket, sink, recordingBackend().backend, { tty: true });
+    // (Without the backlog skip, which Ctrl+C during a flood would start: its own test is below.)
+    const pipe = new TerminalPipe(socket, sink, recordingBackend().backend, { tty: true, skip: false });
     pipe.pause();
     fromProcess('flood');
     pipe.write('\x03');
@@ -64,6 +65,38 @@ describe('TerminalPipe', () => {
     pipe.resume();
     await tick();
     expect(sink.text).toBe('flood');
+    pipe.close();
+  });
+
+  it('skips a flood’s backlog after Ctrl+C and sends its last lines', async () => {
+    const { socket, typed, fromProcess } = fakeSocket();
+    const sink = new RecordingSink();
+    const skip = { floodBytes: 1000, quietMs: 30, tailBytes: 64 };
+    const pipe = new TerminalPipe(socket, sink, recordingBackend().backend, { tty: true, skip });
+    const line = 'y'.repeat(99) + '\r\n';
+    fromProcess(line.repeat(20));
+    await tick();
+    pipe.pause(); // the page is behind
+    fromProcess(line.repeat(50)); // the backlog: not read while paused
+    pipe.write('\x03');
+    fromProcess('^C\r\nREADY> ');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(typed).toEqual(['\x03']);
+    expect(sink.notices).toEqual([{ kind: 'skipping' }, { kind: 'skipped', bytes: 50 * line.length }]);
+    expect(sink.text).toBe(line.repeat(20) + '^C\r\nREADY> ');
+    pipe.close();
+  });
+
+  it('passes Ctrl+C through without skipping when nothing floods', async () => {
+    const { socket, fromProcess } = fakeSocket();
+    const sink = new RecordingSink();
+    const pipe = new TerminalPipe(socket, sink, recordingBackend().backend, { tty: true, skip: { floodBytes: 1000, quietMs: 10 } });
+    fromProcess('sleep 100\r\n');
+    pipe.write('\x03');
+    fromProcess('^C\r\nREADY> ');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(sink.notices).toEqual([]);
+    expect(sink.text).toBe('sleep 100\r\n^C\r\nREADY> ');
     pipe.close();
   });
 

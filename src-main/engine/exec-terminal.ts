@@ -2,12 +2,14 @@
 // output comes out decoded as UTF-8 into the stream sink, resizes are coalesced, and back-pressure pauses
 // the socket (reads only: keystrokes, Ctrl+C included, still go through during a flood).
 // When the output ends, the backend says how the process ended; when the consumer closes, it ends the process.
+// Ctrl+C during a flood skips the stale backlog (exec-output-skip.ts).
 import type { Duplex } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { StreamControl, StreamSink } from '../ipc/router';
 import type { ExecChunk } from '../shared/contract/exec';
 import { StreamDemuxer } from './exec-demux';
 import { classifyExecFailure, execFailureError, type ExecFailureContext } from './exec-failures';
+import { DEFAULT_SKIP_OPTIONS, FloodMeter, isInterrupt, TailKeeper, type OutputSkipOptions } from './exec-output-skip';
 
 export interface TerminalEnd {
   exitCode: number | null;
@@ -35,6 +37,14 @@ export interface TerminalPipeOptions {
   /** Lets an exec that could not start (unknown user, missing shell) end with a clear error. */
   failureContext?: ExecFailureContext;
   log?: (message: string, err?: unknown) => void;
+  /** Tuning of the backlog skip after Ctrl+C (tests); `false` turns it off. */
+  skip?: Partial<OutputSkipOptions> | false;
+}
+
+interface Skipping {
+  tail: TailKeeper;
+  quietTimer?: ReturnType<typeof setTimeout>;
+  maxTimer: ReturnType<typeof setTimeout>;
 }
 
 /** Output kept from the start of a session to recognise the engine's "could not start" text. */
@@ -53,8 +63,12 @@ export class TerminalPipe implements StreamControl {
   private resizing = false;
   private finishing?: Promise<void>;
   private earlyOutput = '';
-  private readonly decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
+  private decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
   private readonly demuxer?: StreamDemuxer;
+  private readonly skipOptions?: OutputSkipOptions;
+  private readonly floodMeter?: FloodMeter;
+  private skipping?: Skipping;
+  private pausedByConsumer = false;
 
   constructor(
     private readonly socket: Duplex,
@@ -64,7 +78,16 @@ export class TerminalPipe implements StreamControl {
   ) {
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
     if (!options.tty) this.demuxer = new StreamDemuxer((which, data) => this.output(which, data, false));
-    socket.on('data', (chunk: Buffer) => (this.demuxer ? this.demuxer.push(chunk) : this.output('stdout', chunk, true)));
+    // A TTY's output is one byte stream that can be cut at a line; multiplexed frames are left whole.
+    else if (options.skip !== false) {
+      this.skipOptions = { ...DEFAULT_SKIP_OPTIONS, ...options.skip };
+      this.floodMeter = new FloodMeter(this.skipOptions);
+    }
+    socket.on('data', (chunk: Buffer) => {
+      if (this.demuxer) this.demuxer.push(chunk);
+      else if (this.skipping) this.skipped(chunk);
+      else this.output('stdout', chunk, true);
+    });
     socket.once('end', () => void this.outputEnded());
     socket.once('close', () => void this.outputEnded());
     socket.on('error', (err) => {
@@ -77,6 +100,7 @@ export class TerminalPipe implements StreamControl {
   write(data: string): void {
     if (this.over || this.options.writable === false) return;
     this.socket.write(data);
+    if (this.floodMeter && isInterrupt(data) && (this.pausedByConsumer || this.floodMeter.flooding())) this.startSkipping();
   }
 
   resize(cols: number, rows: number): void {
@@ -85,10 +109,13 @@ export class TerminalPipe implements StreamControl {
   }
 
   pause(): void {
-    this.socket.pause();
+    this.pausedByConsumer = true;
+    // While skipping, the socket is drained regardless: what it reads is not sent on.
+    if (!this.skipping) this.socket.pause();
   }
 
   resume(): void {
+    this.pausedByConsumer = false;
     this.socket.resume();
   }
 
@@ -97,16 +124,57 @@ export class TerminalPipe implements StreamControl {
     this.closedByConsumer = true;
     const wasOver = this.over;
     this.over = true;
+    this.stopSkipping();
     this.socket.destroy();
     void this.finish(wasOver ? undefined : () => this.backend.terminate());
   }
 
   private output(which: 'stdout' | 'stderr', data: Buffer, raw: boolean): void {
     if (this.earlyOutput.length < EARLY_OUTPUT_BYTES) this.earlyOutput += data.toString('latin1').slice(0, EARLY_OUTPUT_BYTES);
+    this.floodMeter?.record(data.length);
     let text = this.decoders[which].write(data);
     // Without a TTY nothing turns \n into \r\n; the terminal needs both.
     if (!raw) text = text.replace(/\r?\n/g, '\r\n');
     if (text) this.sink.push(text, data.length);
+  }
+
+  /** An interrupt key during a flood: tell the page to drop what it holds, and drain the socket. */
+  private startSkipping(): void {
+    const options = this.skipOptions;
+    if (this.skipping || !options || this.over) return;
+    this.skipping = { tail: new TailKeeper(options.tailBytes), maxTimer: setTimeout(() => this.endSkipping(), options.maxSkipMs) };
+    this.sink.push({ kind: 'skipping' }, 0);
+    // If nothing more comes (the flood had just ended), the skip ends after the quiet spell all the same.
+    this.skipping.quietTimer = setTimeout(() => this.endSkipping(), options.quietMs);
+    this.socket.resume();
+  }
+
+  private skipped(data: Buffer): void {
+    const skipping = this.skipping!;
+    skipping.tail.add(data);
+    if (skipping.quietTimer) clearTimeout(skipping.quietTimer);
+    skipping.quietTimer = setTimeout(() => this.endSkipping(), this.skipOptions!.quietMs);
+  }
+
+  /** The flood is over (or would not stop): send its last lines and carry on as before. */
+  private endSkipping(): void {
+    const skipping = this.stopSkipping();
+    if (!skipping || this.over) return;
+    const tail = skipping.tail.take();
+    // What was decoded up to the cut is stale too; the tail starts at a line (a whole character).
+    this.decoders.stdout = new StringDecoder('utf8');
+    this.sink.push({ kind: 'skipped', bytes: skipping.tail.seen - tail.length }, 0);
+    if (tail.length) this.output('stdout', tail, true);
+    if (this.pausedByConsumer) this.socket.pause();
+  }
+
+  private stopSkipping(): Skipping | undefined {
+    const skipping = this.skipping;
+    if (!skipping) return undefined;
+    this.skipping = undefined;
+    clearTimeout(skipping.maxTimer);
+    if (skipping.quietTimer) clearTimeout(skipping.quietTimer);
+    return skipping;
   }
 
   /** One resize in flight at a time; a burst (dragging a splitter) ends with the latest size applied. */
@@ -128,6 +196,7 @@ export class TerminalPipe implements StreamControl {
 
   private async outputEnded(): Promise<void> {
     if (this.over) return;
+    this.endSkipping();
     this.over = true;
     for (const decoder of Object.values(this.decoders)) {
       const rest = decoder.end();

@@ -10,7 +10,7 @@ import { openTerminal } from './open-terminal';
 import { TerminalContextMenu, type MenuItem } from './TerminalContextMenu';
 import { TerminalController, type TerminalStatus } from './terminal-controller';
 import { TerminalFindBar } from './TerminalFindBar';
-import { endSummary, endTone, modeLabel, shortCommand, type TerminalOptions, type TerminalViewProps } from './terminal-options';
+import { endSummary, endTone, modeLabel, shortCommand, skippedSummary, type TerminalOptions, type TerminalViewProps } from './terminal-options';
 import { TerminalOptionsForm } from './TerminalOptionsForm';
 import './terminal.css';
 
@@ -135,6 +135,15 @@ export function TerminalView({ view, active }: ViewComponentProps<TerminalViewPr
           {started?.user && <span className="muted">as {started.user}</span>}
         </span>
         <StatusBadge status={status} />
+        {status.phase === 'open' && status.skipped && (
+          <span
+            key={status.skipped.id}
+            className="badge badge-warn terminal-skipped"
+            title="Ctrl+C stopped a flood of output; its stale backlog was not drawn, only its last lines."
+          >
+            {skippedSummary(status.skipped.bytes)}
+          </span>
+        )}
         <span className="spacer" />
         <button type="button" className="icon-btn" aria-label="Copy selection" title={`Copy (${keys.copy})`} onClick={() => void controller?.copySelection().catch(() => undefined)}>
           <Copy />

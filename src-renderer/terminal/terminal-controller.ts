@@ -1,7 +1,7 @@
 // One terminal tab outside React: the xterm instance with its addons, and the exec.session stream behind it.
-// Output goes straight into xterm (never through React state); each batch is acknowledged from xterm's
-// write callback, so main pauses the engine socket while xterm is behind (flow control). React reads only
-// the small status object, through subscribe/getStatus.
+// Output goes into xterm through a short queue (never through React state); each batch is acknowledged from
+// xterm's write callback, so main pauses the engine socket while xterm is behind (flow control). React reads
+// only the small status object, through subscribe/getStatus.
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon, type ISearchOptions } from '@xterm/addon-search';
 import { WebLinksAddon } from '@xterm/addon-web-links';
@@ -10,13 +10,21 @@ import { Terminal } from '@xterm/xterm';
 import type { ExecChunk, ExecNotice } from '../../src-main/shared/contract/exec';
 import { client, ClientError, type StreamHandle } from '../ipc/client';
 import { endSummary, sessionRequest, type TerminalOptions } from './terminal-options';
+import { TerminalOutputQueue } from './terminal-output-queue';
 import { onThemeChange, terminalTheme } from './terminal-theme';
 
 export type StartedNotice = Extract<ExecNotice, { kind: 'started' }>;
 
+/** Output skipped after Ctrl+C during a flood (main's and the page's share), shown for a while. */
+export interface SkippedOutput {
+  bytes: number;
+  /** Tells one skip from the next (the badge restarts its timer). */
+  id: number;
+}
+
 export type TerminalStatus =
   | { phase: 'connecting'; attempt: number }
-  | { phase: 'open'; attempt: number; started?: StartedNotice }
+  | { phase: 'open'; attempt: number; started?: StartedNotice; skipped?: SkippedOutput }
   | { phase: 'exited'; attempt: number; started?: StartedNotice; exitCode: number | null; reason?: string }
   | { phase: 'failed'; attempt: number; message: string; detail?: string };
 
@@ -31,12 +39,16 @@ function probeRegistry(): Set<TerminalController> | undefined {
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 /** Lines kept above the screen: bounded memory however much a session prints. */
 const SCROLLBACK_LINES = 5000;
+/** How long the "output skipped" badge stays. */
+const SKIPPED_BADGE_MS = 8000;
 
 export class TerminalController {
   readonly term: Terminal;
   private readonly fitAddon = new FitAddon();
   private readonly searchAddon = new SearchAddon({ highlightLimit: 1000 });
   private handle: StreamHandle | undefined;
+  private output: TerminalOutputQueue | undefined;
+  private skippedTimer: ReturnType<typeof setTimeout> | undefined;
   /** Keys typed while the session is still opening: main would drop them, so they wait here. */
   private pendingInput = '';
   private status: TerminalStatus = { phase: 'connecting', attempt: 0 };
@@ -102,6 +114,12 @@ export class TerminalController {
       onEnd: (error) => this.ended(handle, error),
     });
     this.handle = handle;
+    this.output?.dispose();
+    this.output = new TerminalOutputQueue({
+      write: (text, parsed) => this.term.write(text, parsed),
+      notice: (notice) => this.notice(notice),
+      ack: (bytes) => handle.ack(bytes),
+    });
     this.pendingInput = '';
     handle.opened.then(
       () => {
@@ -122,12 +140,15 @@ export class TerminalController {
   disconnect(): void {
     this.handle?.close();
     this.handle = undefined;
+    this.output?.dispose();
+    this.output = undefined;
   }
 
   getStatus = (): TerminalStatus => this.status;
 
   private send(data: string): void {
     if (!this.handle) return;
+    if (data.includes('\x03') || data.includes('\x1c')) this.output?.interrupted();
     if (this.status.phase === 'connecting') this.pendingInput += data;
     else this.handle.write(data);
   }
@@ -206,6 +227,7 @@ export class TerminalController {
     cancelAnimationFrame(this.resizeFrame);
     if (this.copyTimer) clearTimeout(this.copyTimer);
     clearTimeout(this.pasteFallback);
+    clearTimeout(this.skippedTimer);
     for (const dispose of this.disposers) dispose();
     this.term.dispose();
     this.listeners.clear();
@@ -222,21 +244,7 @@ export class TerminalController {
 
   private receive(handle: StreamHandle, chunks: ExecChunk[], bytes: number): void {
     if (this.handle !== handle) return;
-    // A batch holds many small reads (a TTY delivers ~4 KB at a time): one xterm write per run of text is
-    // far cheaper than one per chunk. Notices keep their place between runs.
-    let text = '';
-    for (const chunk of chunks) {
-      if (typeof chunk === 'string') {
-        text += chunk;
-        continue;
-      }
-      if (text) this.term.write(text);
-      text = '';
-      this.notice(chunk);
-    }
-    // Acknowledge once xterm has parsed the batch: that is what keeps main from flooding the page.
-    if (text) this.term.write(text, () => handle.ack(bytes));
-    else this.term.write('', () => handle.ack(bytes));
+    this.output?.push(chunks, bytes);
   }
 
   private notice(notice: ExecNotice): void {
@@ -245,9 +253,26 @@ export class TerminalController {
       this.setStatus({ phase: 'open', attempt, started: notice });
       return;
     }
+    if (notice.kind === 'skipping') return; // handled by the queue
+    if (notice.kind === 'skipped') {
+      // The cut may have left xterm's parser inside an escape sequence: CAN returns it to plain text.
+      this.term.write('\x18');
+      this.showSkipped(notice.bytes + (this.output?.takeDropped() ?? 0));
+      return;
+    }
     const started = this.status.phase === 'open' ? this.status.started : undefined;
     this.term.write(`\r\n\x1b[2m[${endSummary(notice)}]\x1b[0m\r\n`);
     this.setStatus({ phase: 'exited', attempt, started, exitCode: notice.exitCode, ...(notice.reason ? { reason: notice.reason } : {}) });
+  }
+
+  private showSkipped(bytes: number): void {
+    if (this.status.phase !== 'open' || bytes === 0) return;
+    const id = (this.status.skipped?.id ?? 0) + 1;
+    this.setStatus({ ...this.status, skipped: { bytes, id } });
+    clearTimeout(this.skippedTimer);
+    this.skippedTimer = setTimeout(() => {
+      if (this.status.phase === 'open' && this.status.skipped?.id === id) this.setStatus({ ...this.status, skipped: undefined });
+    }, SKIPPED_BADGE_MS);
   }
 
   private ended(handle: StreamHandle, error?: ClientError): void {

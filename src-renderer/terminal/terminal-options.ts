@@ -109,3 +109,9 @@ export function endTone(exitCode: number | null): EndTone {
   if (exitCode === null) return 'warn';
   return exitCode === 0 ? 'ok' : 'danger';
 }
+
+/** The toolbar's note after Ctrl+C skipped a flood's backlog: "Skipped 3.4 MB after Ctrl+C". */
+export function skippedSummary(bytes: number): string {
+  const size = bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `Skipped ${size} after Ctrl+C`;
+}

@@ -93,6 +93,13 @@ export type ExecNotice =
       /** Human note shown once, e.g. how to detach, or where the target's files are in a debug shell. */
       note?: string;
     }
+  /**
+   * Ctrl+C (or Ctrl+\) while output floods: main stops forwarding the stale backlog; the terminal drops
+   * what it holds but has not written yet. Followed by `skipped` once the flood is over.
+   */
+  | { kind: 'skipping' }
+  /** The backlog skipped since `skipping` (main's share; the page adds its own); the output's last lines follow. */
+  | { kind: 'skipped'; bytes: number }
   | {
       kind: 'exited';
       /** The process's exit code; null when it is unknown (the engine went away, the container was removed). */

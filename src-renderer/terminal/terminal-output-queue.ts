@@ -1,0 +1,142 @@
+// Output on its way into xterm. Batches from main are queued here and handed to xterm only while xterm holds
+// less than a bound, so what is still queued can be dropped: when main says it skips a flood's backlog after
+// Ctrl+C (`skipping`), everything queued before that goes at once instead of being drawn for seconds.
+// Between the key and main's answer the queue holds (feeds xterm nothing), so the page is free to take in
+// what is still on its way — to be dropped too — instead of drawing it.
+// Each batch is acknowledged once xterm has parsed it (or it was dropped): main's flow control counts on it.
+import type { ExecChunk, ExecNotice } from '../../src-main/shared/contract/exec';
+
+export interface OutputTarget {
+  /** term.write: `parsed` runs once xterm has parsed the text. */
+  write(text: string, parsed: () => void): void;
+  /** A notice in its place between the texts (the output before it is written, not necessarily parsed). */
+  notice(notice: ExecNotice): void;
+  ack(bytes: number): void;
+}
+
+interface Entry {
+  text?: string;
+  notice?: ExecNotice;
+  /** The batch's byte count rides on its last entry, acknowledged once that entry is parsed. */
+  bytes: number;
+}
+
+/** Characters handed to xterm and not yet parsed: a few ms of parsing, enough to keep it busy. */
+const XTERM_PENDING_LIMIT = 128 * 1024;
+/** Output of at least this much over the last ~250–500 ms is a flood (as main counts it). */
+const FLOOD_BYTES = 256 * 1024;
+const FLOOD_WINDOW_MS = 250;
+/** How long to hold for main's `skipping` after an interrupt key; main did not skip if none came. */
+const HOLD_MS = 400;
+
+export class TerminalOutputQueue {
+  private queue: Entry[] = [];
+  private inXterm = 0;
+  private disposed = false;
+  /** Characters dropped after `skipping` notices since the last take. */
+  private dropped = 0;
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly recent = { windowStart: 0, current: 0, previous: 0 };
+
+  constructor(
+    private readonly target: OutputTarget,
+    private readonly pendingLimit = XTERM_PENDING_LIMIT,
+  ) {}
+
+  /** One batch from main, in order. A run of text becomes one xterm write (far cheaper than one per chunk). */
+  push(chunks: ExecChunk[], bytes: number): void {
+    if (this.disposed) return;
+    this.count(bytes);
+    let run = '';
+    for (const chunk of chunks) {
+      if (typeof chunk === 'string') {
+        run += chunk;
+        continue;
+      }
+      if (run) this.queue.push({ text: run, bytes: 0 });
+      run = '';
+      if (chunk.kind === 'skipping') {
+        this.dropQueued();
+        this.release();
+      }
+      else this.queue.push({ notice: chunk, bytes: 0 });
+    }
+    if (run) this.queue.push({ text: run, bytes: 0 });
+    const last = this.queue[this.queue.length - 1];
+    if (last) last.bytes += bytes;
+    else if (bytes) this.target.ack(bytes);
+    this.pump();
+  }
+
+  /** What `skipping` notices dropped here since the last call (the page's share of a skip). */
+  takeDropped(): number {
+    const dropped = this.dropped;
+    this.dropped = 0;
+    return dropped;
+  }
+
+  /**
+   * An interrupt key was typed: if output floods, stop feeding xterm until main answers with `skipping`
+   * (or, if it does not skip, for a moment at most).
+   */
+  interrupted(): void {
+    if (this.disposed || this.holdTimer || !this.flooding()) return;
+    this.holdTimer = setTimeout(() => this.release(), HOLD_MS);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.queue = [];
+    clearTimeout(this.holdTimer);
+  }
+
+  private release(): void {
+    if (!this.holdTimer) return;
+    clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
+    this.pump();
+  }
+
+  private count(bytes: number): void {
+    this.flooding(); // rolls the window
+    this.recent.current += bytes;
+  }
+
+  private flooding(): boolean {
+    const now = performance.now();
+    const recent = this.recent;
+    const elapsed = now - recent.windowStart;
+    if (elapsed >= FLOOD_WINDOW_MS) {
+      recent.previous = elapsed < 2 * FLOOD_WINDOW_MS ? recent.current : 0;
+      recent.current = 0;
+      recent.windowStart = now;
+    }
+    return recent.current + recent.previous >= FLOOD_BYTES || this.queue.length > 0;
+  }
+
+  private dropQueued(): void {
+    let bytes = 0;
+    for (const entry of this.queue) {
+      this.dropped += entry.text?.length ?? 0;
+      bytes += entry.bytes;
+    }
+    this.queue = [];
+    if (bytes) this.target.ack(bytes);
+  }
+
+  private pump(): void {
+    while (!this.disposed && !this.holdTimer && this.queue.length > 0 && this.inXterm < this.pendingLimit) {
+      const entry = this.queue.shift()!;
+      if (entry.notice) this.target.notice(entry.notice);
+      if (!entry.text && !entry.bytes) continue;
+      const length = entry.text?.length ?? 0;
+      this.inXterm += length;
+      this.target.write(entry.text ?? '', () => {
+        this.inXterm -= length;
+        if (this.disposed) return;
+        if (entry.bytes) this.target.ack(entry.bytes);
+        this.pump();
+      });
+    }
+  }
+}
