@@ -23,6 +23,23 @@ describe('StreamBatcher for interactive streams', () => {
     expect(flushes).toEqual([['x'], ['a', 'b'], ['y']]);
   });
 
+  it('sends an echo that follows the previous one closely at once, but batches a flood’s back-to-back reads', () => {
+    const flushes: string[][] = [];
+    const batcher = new StreamBatcher<string>((chunks) => flushes.push(chunks), 16, 100_000);
+    batcher.flushWhenIdle = true;
+    batcher.push('a', 1);
+    vi.advanceTimersByTime(8);
+    batcher.push('b', 1); // the next key's echo, 8 ms later: no reason to wait out the window
+    expect(flushes).toEqual([['a'], ['b']]);
+    vi.advanceTimersByTime(8);
+    batcher.push('x'.repeat(4096), 4096); // a flood's reads, back to back
+    batcher.push('y', 1);
+    batcher.push('z', 1);
+    expect(flushes).toHaveLength(2);
+    vi.advanceTimersByTime(16);
+    expect(flushes).toHaveLength(3);
+  });
+
   it('leaves other streams batched as before', () => {
     const flushes: string[][] = [];
     const batcher = new StreamBatcher<string>((chunks) => flushes.push(chunks), 16, 1000);

@@ -2,14 +2,20 @@
 // flood of small writes becomes a few messages and a trickle still arrives within a frame.
 import { STREAM_BATCH_BYTES, STREAM_BATCH_MS } from '../shared/protocol';
 
+/** A small push this long after the previous one is a new burst (an echo), not part of a flood's reads. */
+const QUIET_MS = 5;
+const ECHO_BYTES = 1024;
+
 export class StreamBatcher<D> {
   private chunks: D[] = [];
   private bytes = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastFlushAt = -Infinity;
+  private lastPushAt = -Infinity;
   /**
    * Interactive streams (terminals): a push after a quiet spell goes out at once, so a keystroke's echo
-   * does not wait out the window; pushes within the next window are batched as usual.
+   * does not wait out the window — even when the previous echo went out a moment ago; pushes that follow
+   * each other closely (a flood's reads) are batched as usual.
    */
   flushWhenIdle = false;
 
@@ -20,10 +26,13 @@ export class StreamBatcher<D> {
   ) {}
 
   push(chunk: D, bytes: number): void {
+    const now = Date.now();
+    const quiet = now - this.lastPushAt >= QUIET_MS && bytes <= ECHO_BYTES;
+    this.lastPushAt = now;
     this.chunks.push(chunk);
     this.bytes += bytes;
     if (this.bytes >= this.maxBytes) this.flush();
-    else if (!this.timer && this.flushWhenIdle && Date.now() - this.lastFlushAt >= this.maxDelayMs) this.flush();
+    else if (!this.timer && this.flushWhenIdle && (quiet || now - this.lastFlushAt >= this.maxDelayMs)) this.flush();
     else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.maxDelayMs);
   }
 
