@@ -159,6 +159,22 @@ test.describe('Terminal', () => {
     await expect.poll(() => processes(name)).not.toContain('sleep 777');
   });
 
+  test('Ctrl+C during a flood gives the prompt back and says how much output was skipped', async ({ page, berth }) => {
+    const name = run('fixture/debian:bookworm', 'sleep', '3600');
+    const { terminal, title } = await openShell(page, berth.url, name);
+    await terminal.type(title, "PS1='flood> '\r");
+    await terminal.type(title, 'yes\r');
+    await expect.poll(() => processes(name)).toContain('yes');
+    await page.waitForTimeout(1000); // let the backlog build up
+    await terminal.press(title, 'Control+C');
+    await expect(terminal.toolbar(title).getByText(/^Skipped .+ after Ctrl\+C$/)).toBeVisible();
+    await terminal.expectText(title, /\^C\s*\nflood>$/);
+    await expect.poll(() => processes(name)).not.toContain('yes');
+    // The terminal carries on as usual afterwards.
+    await terminal.type(title, 'echo after-$((6*7))\r');
+    await terminal.expectText(title, /after-42\s*\nflood>$/);
+  });
+
   test('shell detection picks sh in fixture/busybox', async ({ page, berth }) => {
     const name = run('fixture/busybox', 'sleep', '3600');
     const { terminal, title } = await openShell(page, berth.url, name);
