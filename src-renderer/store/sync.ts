@@ -5,7 +5,8 @@ import { client, ClientError } from '../ipc/client';
 import { createFrameCoalescer } from './frame-coalescer';
 import { useBerth } from './index';
 
-async function loadContainers(engineId: string): Promise<void> {
+/** Lists an engine's containers afresh into the store (also the panel's "Try again" after a failed list). */
+export async function loadContainers(engineId: string): Promise<void> {
   const store = useBerth.getState();
   store.beginContainersLoad(engineId);
   try {

@@ -5,13 +5,13 @@
 import { useEffect, useMemo } from 'react';
 import type { ContainerSummary } from '../../../src-main/shared/dto';
 import { useBerth } from '../../store';
+import { loadContainers } from '../../store/sync';
 import { resourceNotReady } from '../../ui/resource-panel/readiness';
 import { ListWithDetails, NotReadyPanel } from '../../ui/resource-panel/ResourcePanelFrame';
 import { ContainerList } from './ContainerList';
 import { ContainersToolbar } from './ContainersToolbar';
 import { filterContainers, flattenGroups, groupContainers, orderedIds } from './containers.presentation';
 import { DetailsPane } from './details/DetailsPane';
-import { reloadContainers } from './containers-load';
 import { NoContainerMatches, NoContainers } from './PanelStates';
 import { RemoveDialog } from './RemoveDialog';
 import { useContainersView } from './view-store';
@@ -48,7 +48,7 @@ export function ContainersPanel() {
     if ([...view.checked].some((id) => !byId[id])) view.setChecked([...view.checked].filter((id) => byId[id]));
   }, [byId]);
 
-  const notReady = resourceNotReady(engine, entry, 'containers', () => engineId && void reloadContainers(engineId));
+  const notReady = resourceNotReady(engine, entry, 'containers', () => engineId && void loadContainers(engineId));
   if (notReady || !engineId) return <NotReadyPanel title="Containers">{notReady}</NotReadyPanel>;
 
   let body;
