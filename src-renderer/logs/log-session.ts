@@ -88,6 +88,8 @@ export class LogSession {
   private interval = NOTIFY_INTERVAL_MS;
   private timer?: ReturnType<typeof setTimeout>;
   private lastNotify = -Infinity;
+  /** Whether the last repaint had lines: until it does, the first lines are the first screen. */
+  private shownLines = false;
   private microtask = false;
   private disposed = false;
 
@@ -388,6 +390,9 @@ export class LogSession {
    */
   private changed(urgent = false): void {
     if (this.disposed || this.microtask) return;
+    // The first lines of a view (or of a reopen) are the first screen: they never wait out the interval
+    // that an earlier repaint (the view opening, a state) started.
+    if (!this.shownLines && this.buffer.size > 0) urgent = true;
     if (urgent && (this.frame || this.timer)) {
       // A state change (stopped, ended, removed) shows at once; it also carries the lines before it.
       if (this.frame) cancelAnimationFrame(this.frame);
@@ -401,6 +406,7 @@ export class LogSession {
       this.interval = elapsed > 0 && elapsed < 1000 ? repaintInterval((this.linesSinceNotify * 1000) / elapsed) : NOTIFY_INTERVAL_MS;
       this.linesSinceNotify = 0;
       this.lastNotify = now;
+      this.shownLines = this.buffer.size > 0;
       this.flushAck();
       this.index.update();
       this.version++;
