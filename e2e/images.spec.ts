@@ -152,11 +152,7 @@ test.describe('Images panel', () => {
     const name = uniqueName(PREFIX);
     docker('run', '-d', '--label', LABEL, '--name', name, tag, 'sh', '-c', 'trap "exit 0" TERM; sleep 3600 & wait');
     const images = new ImagesPage(page);
-    await images.open();
-    await images.filter(tag);
-    await expect(images.cell(tag, 'In use')).toHaveText('in use · 1');
-    await images.rowAction(tag, 'Remove');
-    const dialog = images.removeDialog;
+    const dialog = await images.removeImageInUse(tag);
     await expect(dialog).toHaveAccessibleName('Remove image?');
     await expect(dialog.getByRole('list', { name: 'Containers using the image' })).toContainText(`${name} (running)`);
     await dialog.getByRole('button', { name: 'Remove image' }).click();
@@ -172,11 +168,7 @@ test.describe('Images panel', () => {
     const name = uniqueName(PREFIX);
     docker('create', '--label', LABEL, '--name', name, tag, 'true');
     const images = new ImagesPage(page);
-    await images.open();
-    await images.filter(tag);
-    await expect(images.cell(tag, 'In use')).toHaveText('in use · 1');
-    await images.rowAction(tag, 'Remove');
-    const dialog = images.removeDialog;
+    const dialog = await images.removeImageInUse(tag);
     await dialog.getByRole('button', { name: 'Remove image' }).click();
     await expect(dialog.getByRole('alert')).toContainText(`used by container ${name} (stopped)`);
     await expect(dialog.getByRole('note', { name: 'About force' })).toContainText('can still start');

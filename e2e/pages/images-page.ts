@@ -42,6 +42,15 @@ export class ImagesPage {
     await row.getByRole('button', { name: `${action} ${reference}`, exact: true }).click();
   }
 
+  /** Opens the Remove dialog of an image one container uses (checked in the grid first). */
+  async removeImageInUse(reference: string): Promise<Locator> {
+    await this.open();
+    await this.filter(reference);
+    await expect(this.cell(reference, 'In use')).toHaveText('in use · 1');
+    await this.rowAction(reference, 'Remove');
+    return this.removeDialog;
+  }
+
   details(reference: string): Locator {
     return this.page.getByRole('complementary', { name: `Details of ${reference}` });
   }
