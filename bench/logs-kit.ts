@@ -75,7 +75,7 @@ const viewHelpers = String.raw`
   const received = (view) => {
     const kept = count(view.querySelector('[aria-label="Log status"]')?.textContent, /([\d,]+) lines?/);
     const notice = [...view.querySelectorAll('.logs-notice')].map((n) => n.textContent).join(' ');
-    return { kept, dropped: count(notice, /([\d,]+) older lines? left/) };
+    return { kept, dropped: count(notice, /([\d,]+) older lines? not shown/) };
   };
 `;
 
@@ -112,7 +112,7 @@ const clickUntilPaintedProbe = String.raw`function clickUntilPainted(arg) {
 /**
  * Clicks the button named `button` (inside the log view titled `inView`, when given) and resolves with the
  * ms from the click to the first animation frame after the DOM shows what `until` asks for: a log row
- * ending with `lastText`, or a view that has received `received` lines (kept + left the view) — measured
+ * ending with `lastText`, or a view that has received `received` lines (kept + "older lines not shown") — measured
  * in the page.
  */
 export function clickUntilPainted(page: Page, args: { button: string; inView?: string; until: PaintedWhen; timeoutMs: number }): Promise<number> {
@@ -129,7 +129,7 @@ const linesReceivedProbe = String.raw`function linesReceived(title) {
   return received(viewOf(title));
 }`;
 
-/** Reads the view's kept-line count and the "N older lines left the view" notice: lines received in all. */
+/** Reads the view's kept-line count and the "N older lines not shown" notice: lines received in all. */
 export async function linesReceived(page: Page, title: string): Promise<{ kept: number; dropped: number }> {
   return page.evaluate(callProbe(linesReceivedProbe, title)) as Promise<{ kept: number; dropped: number }>;
 }

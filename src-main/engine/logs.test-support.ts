@@ -60,11 +60,14 @@ export class LogCollector implements LogsOutput {
   ended = false;
   error: unknown;
   chunks = 0;
+  /** The latest "older lines not sent" count (tail all with keep). */
+  olderLines?: number;
 
   push(chunk: LogChunk): void {
     this.chunks++;
     if (chunk.t === 'sources') this.sources = chunk.sources;
     else if (chunk.t === 'state') this.states.push({ state: chunk.state, message: chunk.message });
+    else if (chunk.t === 'older') this.olderLines = chunk.lines;
     else {
       for (let i = 0; i < chunk.text.length; i++) {
         this.lines.push({ text: chunk.text[i], kind: chunk.kinds[i] as LogLineKind, ts: chunk.ts[i], src: chunk.src?.[i] ?? 0 });

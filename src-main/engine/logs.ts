@@ -15,6 +15,7 @@ import type { EngineConnection } from './connection';
 import { engineCall } from './engine-errors';
 import { LineBatcher } from './logs-batch';
 import { MultiContainerLogs } from './logs-multi';
+import { OlderLinesCount } from './logs-older';
 import { pageBefore } from './logs-page';
 import { requestLogs } from './logs-request';
 import { ContainerLogSource, logsQueryFor, type LogContainer, type LogSourceOptions } from './logs-source';
@@ -26,6 +27,8 @@ export interface LogsRequest {
   /** Only lines strictly before this engine timestamp ("load earlier"); implies no follow. */
   before?: string;
   follow: boolean;
+  /** Lines the view keeps: with tail "all" on one container, only these are sent, the older counted. */
+  keep?: number;
 }
 
 /** Where the chunks go: the IPC stream sink, or a test's collector. */
@@ -71,8 +74,12 @@ function effectiveUntil(range: LogTimeRange, before: string | undefined): LogTim
 
 export async function openLogs(engine: EngineConnection, request: LogsRequest, out: LogsOutput): Promise<LogsControl> {
   const docker = engine.requireConnected();
+  // The whole log into a view that keeps its newest `keep` lines: ask for those, count the rest. Not
+  // with an until (the engine applies tail before until, so the last `keep` lines may all be after it).
+  const keepOnly =
+    request.tail === 'all' && request.keep !== undefined && request.containers.length === 1 && !request.before && !request.range.until;
   const options: LogSourceOptions = {
-    tail: request.tail,
+    tail: keepOnly && request.keep !== undefined ? request.keep : request.tail,
     since: request.range.since,
     until: effectiveUntil(request.range, request.before),
     follow: request.follow && !request.before,
@@ -107,11 +114,19 @@ export async function openLogs(engine: EngineConnection, request: LogsRequest, o
     batcher.flush();
     out.push({ t: 'state', state: value, ...(message ? { message } : {}) }, 64 + (message?.length ?? 0));
   };
+  const older = keepOnly ? new OlderLinesCount(engine, containers[0], request.range.since, (chunk, bytes) => out.push(chunk, bytes)) : undefined;
   const end = (error?: unknown) => {
     if (ended) return;
     ended = true;
     batcher.flush();
-    out.end(error);
+    if (!older || error) {
+      older?.close();
+      out.end(error);
+      return;
+    }
+    // A finite log ends once its older lines are counted too.
+    older.nothingSent();
+    void older.settled.then(() => out.end());
   };
 
   out.push({ t: 'sources', sources }, 200 * sources.length);
@@ -121,7 +136,12 @@ export async function openLogs(engine: EngineConnection, request: LogsRequest, o
   let source: ContainerLogSource | MultiContainerLogs;
   if (containers.length === 1) {
     source = new ContainerLogSource(engine, containers[0], options, {
-      line: (text, kind, ts) => batcher.add(text, kind, ts),
+      line: older
+        ? (text, kind, ts) => {
+            older.sent(ts);
+            batcher.add(text, kind, ts);
+          }
+        : (text, kind, ts) => batcher.add(text, kind, ts),
       state,
       end,
     });
@@ -137,6 +157,7 @@ export async function openLogs(engine: EngineConnection, request: LogsRequest, o
     else await source.start();
   } catch (err) {
     batcher.dispose();
+    older?.close();
     throw err;
   }
   state('streaming');
@@ -146,6 +167,7 @@ export async function openLogs(engine: EngineConnection, request: LogsRequest, o
     close: () => {
       ended = true;
       source.close();
+      older?.close();
       batcher.dispose();
     },
   };

@@ -26,13 +26,13 @@ export interface LogsViewProps extends LogTarget {
 const subscribeNothing = () => () => {};
 const SEARCH_DEBOUNCE_MS = 120;
 
-/** "N older lines left the view": its count changes with every batch, so it follows the lines itself. */
+/** "N older lines not shown": its count changes with every batch, so it follows the lines itself. */
 function DroppedNotice({ session }: { session: LogSession }) {
   useSyncExternalStore(session.subscribe, session.getVersion);
   return (
     <div className="logs-notice" role="status">
       <History />
-      {plural(session.buffer.droppedOldest, 'older line')} left the view (it keeps the newest {formatCount(session.buffer.capacity)}).
+      {plural(session.buffer.droppedOldest, 'older line')} not shown: the view keeps the newest {formatCount(session.buffer.capacity)}.
       <button type="button" className="btn" onClick={() => (session.pause(), session.loadEarlier())} disabled={session.earlier === 'loading'}>
         Load earlier
       </button>

@@ -73,6 +73,24 @@ describe('LogSession', () => {
     expect(streams[0].closed).toBe(true);
   });
 
+  it('asks for the whole log as what it keeps, and counts the older lines main did not send', () => {
+    const { open, streams } = scripted();
+    const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] }, undefined, 10);
+    session.open({ tail: 'all', since: '', until: '', follow: false });
+    expect(streams[0].payload).toMatchObject({ tail: 'all', keep: 10 });
+    streams[0].handlers.onData([lines(91, 10), { t: 'older', lines: 50 }], 1);
+    expect(session.buffer.droppedOldest).toBe(50);
+    // The count is absolute: it grows while main counts, and more lines push more out of the buffer.
+    streams[0].handlers.onData([{ t: 'older', lines: 90 }, lines(101, 2)], 1);
+    expect(session.buffer.droppedOldest).toBe(92);
+    expect(session.buffer.size).toBe(10);
+    // A fresh open starts the count afresh.
+    session.open({ tail: 'all', since: '', until: '', follow: false });
+    streams[1].handlers.onData([lines(1, 3), { t: 'older', lines: 7 }], 1);
+    expect(session.buffer.droppedOldest).toBe(7);
+    session.dispose();
+  });
+
   it('counts what arrives while paused, and resumes at the end', () => {
     const { open, streams } = scripted();
     const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });

@@ -66,6 +66,8 @@ export class LogSession {
   arrivedWhilePaused = 0;
   /** Newest lines not kept because "load earlier" filled the buffer from the old end. */
   missedNewer = 0;
+  /** Older lines of a "tail all" that main counted instead of sending (part of buffer.droppedOldest). */
+  private olderNotSent = 0;
   earlier: 'idle' | 'loading' | 'start-reached' | 'error' = 'idle';
   earlierError?: string;
   /** Bumped when the view should jump to the newest line (resume, reopen). */
@@ -180,8 +182,11 @@ export class LogSession {
         },
       );
     };
+    // The whole log: only what the buffer keeps is sent; main counts the older lines ("older" chunks).
+    const keep = options.tail === 'all' ? { keep: this.buffer.capacity } : {};
+    this.olderNotSent = 0;
     const handle = this.openStream(
-      { ...target, tail: split ? FIRST_SCREEN_LINES : options.tail, ...range, follow: options.follow },
+      { ...target, tail: split ? FIRST_SCREEN_LINES : options.tail, ...range, follow: options.follow, ...keep },
       {
         onData: (chunks, bytes) => {
           if (generation !== this.generation) return;
@@ -253,6 +258,10 @@ export class LogSession {
       this.buffer.append(chunk);
       this.linesSinceNotify += count;
       if (this.paused) this.arrivedWhilePaused += count;
+    } else if (chunk.t === 'older') {
+      // Lines before the first kept one that were never sent: to the view they are lines that left it.
+      this.buffer.droppedOldest += chunk.lines - this.olderNotSent;
+      this.olderNotSent = chunk.lines;
     } else if (chunk.t === 'state') {
       this.status = chunk.state;
       this.statusMessage = chunk.message;

@@ -32,6 +32,11 @@ export type LogStreamState = 'streaming' | 'waiting' | 'ended' | 'removed';
 export type LogChunk =
   | { t: 'sources'; sources: LogSourceInfo[] }
   | { t: 'lines'; text: string[]; kinds: string; ts: string[]; src?: number[] }
+  /**
+   * With tail "all" and `keep`: this many lines come before the first line sent and were not sent (the
+   * view keeps only its newest `keep`). Absolute, not a delta: it grows while the engine counts them.
+   */
+  | { t: 'older'; lines: number }
   | { t: 'state'; state: LogStreamState; message?: string };
 
 export type LogExportChunk =
@@ -79,6 +84,11 @@ export const logsOpenSchema = z
     /** Only lines strictly before this engine timestamp: "load earlier" pages back with it. */
     before: engineTimestamp.optional(),
     follow: z.boolean().default(true),
+    /**
+     * How many lines the view keeps. With tail "all" on one container, only that many newest lines are
+     * sent; the older ones are counted (an `older` chunk) and stay in the engine for "load earlier".
+     */
+    keep: z.number().int().min(1).max(10_000_000).optional(),
   })
   .transform(withTimeRange);
 
