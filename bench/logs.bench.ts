@@ -1,8 +1,10 @@
 // P3 — open the logs of a 1,000,000-line container (click "Logs" on its row) → first screen painted,
 // against the raw tail=1000 call on the engine socket; memory stays bounded.
-// P4 — drain the whole 1,000,000 lines into the view (Tail "all", Apply) → the last line painted, as
-// lines/s, against `docker logs <c> > /dev/null` (and, in details, `docker logs -t`: Berth always asks the
-// engine for timestamps — it resumes, pages back and merges by them — which costs the engine ~30%).
+// P4 — the whole 1,000,000 lines into the view (Tail "all", Apply) → the view accounts for every line: it
+// keeps the newest 100,000 and says how many older ones are not shown (main sends only what the view keeps
+// and counts the rest on a stream without timestamps), as lines/s, against `docker logs <c> > /dev/null`
+// (and, in details, `docker logs -t`: the kept lines carry timestamps — Berth resumes, pages back and
+// merges by them — which costs the engine ~30% per line).
 import { spawn } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { launchBerth, launchChromium, openBerthPage } from './lib/berth';
