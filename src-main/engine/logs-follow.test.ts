@@ -1,30 +1,12 @@
 // Following against the real engine: new lines arrive, a restart keeps the view going with a marker,
 // a stop waits, a removal ends the log with a clear message.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineConnection } from './connection';
+import { describe, expect, it } from 'vitest';
 import { openLogs, type LogsRequest } from './logs';
 import { openLogStreamCount } from './logs-request';
 import { REMOVED_MARKER, RESTART_MARKER } from './logs-source';
-import {
-  connectLocalEngine,
-  docker,
-  LogCollector,
-  removeTestContainers,
-  runContainer,
-  uniqueName,
-  waitFor,
-} from './logs.test-support';
+import { docker, LogCollector, runContainer, uniqueName, useLocalEngine, waitFor } from './logs.test-support';
 
-let engine: EngineConnection;
-
-beforeAll(async () => {
-  engine = await connectLocalEngine();
-});
-
-afterAll(() => {
-  removeTestContainers();
-  engine?.stop();
-});
+const engine = useLocalEngine();
 
 function follow(id: string, tail: LogsRequest['tail'] = 'all'): LogsRequest {
   return { containers: [{ id }], tail, range: {}, follow: true };
@@ -36,7 +18,7 @@ describe('following a container', () => {
   it('receives lines written after it opened', async () => {
     const id = runContainer(uniqueName('follow'), '-e', 'LINES_PER_SEC=20', '-e', 'STDERR_EVERY=0', 'fixture/logger');
     const out = new LogCollector();
-    const control = await openLogs(engine, follow(id, 0), out);
+    const control = await openLogs(engine(), follow(id, 0), out);
     await waitFor(() => out.lines.length >= 10, 'ten live lines');
     const numbers = out.lines.map((l) => numberOf(l.text));
     // Consecutive: nothing skipped while following.
@@ -47,7 +29,7 @@ describe('following a container', () => {
   it('keeps following across a restart, with a marker and no line twice', async () => {
     const id = runContainer(uniqueName('restart'), '-e', 'LINES_PER_SEC=20', '-e', 'STDERR_EVERY=0', 'fixture/logger');
     const out = new LogCollector();
-    const control = await openLogs(engine, follow(id), out);
+    const control = await openLogs(engine(), follow(id), out);
     await waitFor(() => out.lines.length >= 10, 'lines before the restart');
     docker('restart', '-t', '1', id);
     await waitFor(() => out.lines.some((l) => l.text === RESTART_MARKER), 'the restart marker');
@@ -67,7 +49,7 @@ describe('following a container', () => {
   it('waits while the container is stopped, then resumes when it starts', async () => {
     const id = runContainer(uniqueName('stop'), '-e', 'LINES_PER_SEC=20', '-e', 'STDERR_EVERY=0', 'fixture/logger');
     const out = new LogCollector();
-    const control = await openLogs(engine, follow(id), out);
+    const control = await openLogs(engine(), follow(id), out);
     await waitFor(() => out.lines.length >= 5, 'first lines');
     docker('stop', '-t', '1', id);
     await waitFor(() => out.states.some((s) => s.state === 'waiting'), 'the waiting state');
@@ -82,7 +64,7 @@ describe('following a container', () => {
   it('ends with a clear message when the container is removed, keeping what it had', async () => {
     const id = runContainer(uniqueName('remove'), '-e', 'LINES_PER_SEC=20', 'fixture/logger');
     const out = new LogCollector();
-    await openLogs(engine, follow(id), out);
+    await openLogs(engine(), follow(id), out);
     await waitFor(() => out.lines.length >= 5, 'first lines');
     docker('rm', '-f', id);
     await waitFor(() => out.ended, 'the log to end');
@@ -95,7 +77,7 @@ describe('following a container', () => {
   it('ends a removed container’s log while it waits for a restart', async () => {
     const id = runContainer(uniqueName('remove-stopped'), '-e', 'LINES_PER_SEC=20', '-e', 'TOTAL=5', 'fixture/logger');
     const out = new LogCollector();
-    await openLogs(engine, follow(id), out);
+    await openLogs(engine(), follow(id), out);
     await waitFor(() => out.states.some((s) => s.state === 'waiting'), 'the waiting state');
     docker('rm', id);
     await waitFor(() => out.ended, 'the log to end');

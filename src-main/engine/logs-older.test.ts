@@ -1,35 +1,15 @@
 // "Tail all" into a view that keeps N lines, against the real engine: only the newest N are sent, the
 // older ones are counted exactly, and the stream (and every engine stream it opened) ends as it should.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { logsOpenSchema } from '../shared/contract/logs';
-import type { EngineConnection } from './connection';
 import { openLogs, type LogsRequest } from './logs';
 import { countNewlines } from './logs-count';
 import { openLogStreamCount } from './logs-request';
-import { connectLocalEngine, docker, LogCollector, removeTestContainers, runContainer, uniqueName, waitFor } from './logs.test-support';
+import { docker, LogCollector, logsRequest, readLog, runContainer, uniqueName, useLocalEngine, waitFor } from './logs.test-support';
 
-let engine: EngineConnection;
+const engine = useLocalEngine();
 
-beforeAll(async () => {
-  engine = await connectLocalEngine();
-});
-
-afterAll(() => {
-  removeTestContainers();
-  engine?.stop();
-});
-
-function request(id: string, options: Partial<LogsRequest> = {}): LogsRequest {
-  return { containers: [{ id }], tail: 'all', range: {}, follow: false, ...options };
-}
-
-async function readAll(id: string, options: Partial<LogsRequest> = {}): Promise<LogCollector> {
-  const out = new LogCollector();
-  await openLogs(engine, request(id, options), out);
-  await waitFor(() => out.ended, 'the log to end', 60_000);
-  expect(out.error).toBeUndefined();
-  return out;
-}
+const readAll = (id: string, options: Partial<LogsRequest> = {}) => readLog(engine(), [id], options);
 
 describe('countNewlines', () => {
   it('counts line ends within the range only', () => {
@@ -86,7 +66,7 @@ describe('tail all into a view that keeps fewer lines', () => {
 
   it('follows on after the newest lines, and closing ends both engine streams', async () => {
     const out = new LogCollector();
-    const control = await openLogs(engine, request(id, { keep: 500, follow: true }), out);
+    const control = await openLogs(engine(), logsRequest([id], { keep: 500, follow: true }), out);
     await waitFor(() => out.olderLines === total - 500 && out.states.some((s) => s.state === 'waiting'), 'the count and the waiting state');
     expect(out.lines).toHaveLength(500);
     expect(out.ended).toBe(false);

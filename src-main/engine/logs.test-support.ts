@@ -1,9 +1,10 @@
 // Shared by the logs engine tests: a real engine connection, containers labelled berth.test=logs
 // (named berth-logs-…), and a collector standing in for the IPC stream sink.
 import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { LogChunk, LogLineKind, LogSourceInfo, LogStreamState } from '../shared/contract/logs';
 import { EngineConnection } from './connection';
-import type { LogsOutput } from './logs';
+import { openLogs, type LogsOutput, type LogsRequest } from './logs';
 
 export const LOGS_TEST_LABEL = 'berth.test=logs';
 
@@ -36,6 +37,36 @@ export async function connectLocalEngine(): Promise<EngineConnection> {
   await engine.start();
   if (!engine.connected) throw new Error(`engine not connected: ${engine.getStatus().lastError}`);
   return engine;
+}
+
+/** The local engine for a test file's tests (connected before them); their containers go after them. */
+export function useLocalEngine(): () => EngineConnection {
+  let engine: EngineConnection | undefined;
+  beforeAll(async () => {
+    engine = await connectLocalEngine();
+  });
+  afterAll(() => {
+    removeTestContainers();
+    engine?.stop();
+  });
+  return () => {
+    if (!engine) throw new Error('the engine is not connected yet');
+    return engine;
+  };
+}
+
+/** A log request for these containers: the whole log, no follow, unless options say otherwise. */
+export function logsRequest(ids: string[], options: Partial<LogsRequest> = {}): LogsRequest {
+  return { containers: ids.map((id) => ({ id })), tail: 'all', range: {}, follow: false, ...options };
+}
+
+/** Opens a finite log and collects it to its end, which must come without an error. */
+export async function readLog(engine: EngineConnection, ids: string[], options: Partial<LogsRequest> = {}): Promise<LogCollector> {
+  const out = new LogCollector();
+  await openLogs(engine, logsRequest(ids, options), out);
+  await waitFor(() => out.ended, 'the log to end', 60_000);
+  expect(out.error).toBeUndefined();
+  return out;
 }
 
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {

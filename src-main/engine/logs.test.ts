@@ -1,42 +1,14 @@
 // Log streams against the real engine: complete and ordered, stdout and stderr apart, TTY logs, paging
 // back by time, compose-style merging, and engine streams that end when the view closes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { logsOpenSchema } from '../shared/contract/logs';
-import type { EngineConnection } from './connection';
 import { openLogs, type LogsRequest } from './logs';
 import { openLogStreamCount } from './logs-request';
-import {
-  connectLocalEngine,
-  docker,
-  LogCollector,
-  removeTestContainers,
-  runContainer,
-  uniqueName,
-  waitFor,
-} from './logs.test-support';
+import { docker, LogCollector, logsRequest, readLog, runContainer, uniqueName, useLocalEngine, waitFor } from './logs.test-support';
 
-let engine: EngineConnection;
+const engine = useLocalEngine();
 
-beforeAll(async () => {
-  engine = await connectLocalEngine();
-});
-
-afterAll(() => {
-  removeTestContainers();
-  engine?.stop();
-});
-
-function request(ids: string[], options: Partial<LogsRequest> = {}): LogsRequest {
-  return { containers: ids.map((id) => ({ id })), tail: 'all', range: {}, follow: false, ...options };
-}
-
-async function readAll(ids: string[], options: Partial<LogsRequest> = {}): Promise<LogCollector> {
-  const out = new LogCollector();
-  await openLogs(engine, request(ids, options), out);
-  await waitFor(() => out.ended, 'the log to end', 60_000);
-  expect(out.error).toBeUndefined();
-  return out;
-}
+const readAll = (ids: string[], options: Partial<LogsRequest> = {}) => readLog(engine(), ids, options);
 
 function lineNumber(text: string): number {
   return Number(/line (\d+)$/.exec(text)?.[1]);
@@ -131,7 +103,7 @@ describe('several containers', () => {
     docker('wait', a);
     docker('wait', b);
     const out = new LogCollector();
-    await openLogs(engine, { ...request([a, b]), containers: [{ id: a, label: 'alpha-svc' }, { id: b }] }, out);
+    await openLogs(engine(), { ...logsRequest([a, b]), containers: [{ id: a, label: 'alpha-svc' }, { id: b }] }, out);
     await waitFor(() => out.ended, 'the merged log to end');
     expect(out.sources.map((s) => s.label)).toEqual(['alpha-svc', expect.stringMatching(/^berth-logs-multi-b-/)]);
     expect(out.lines).toHaveLength(16);
@@ -146,7 +118,7 @@ describe('closing and refusing', () => {
     const id = runContainer(uniqueName('close'), '-e', 'LINES_PER_SEC=50', 'fixture/logger');
     const before = openLogStreamCount();
     const out = new LogCollector();
-    const control = await openLogs(engine, request([id], { follow: true, tail: 0 }), out);
+    const control = await openLogs(engine(), logsRequest([id], { follow: true, tail: 0 }), out);
     await waitFor(() => out.lines.length >= 5, 'live lines');
     expect(openLogStreamCount()).toBe(before + 1);
     control.close();
@@ -159,7 +131,7 @@ describe('closing and refusing', () => {
     const b = runContainer(uniqueName('close-b'), '-e', 'LINES_PER_SEC=20', 'fixture/logger');
     const before = openLogStreamCount();
     const out = new LogCollector();
-    const control = await openLogs(engine, request([a, b], { follow: true, tail: 5 }), out);
+    const control = await openLogs(engine(), logsRequest([a, b], { follow: true, tail: 5 }), out);
     await waitFor(() => out.lines.filter((l) => l.src === 1).length >= 10, 'lines from both');
     expect(openLogStreamCount()).toBe(before + 2);
     control.close();
@@ -169,7 +141,7 @@ describe('closing and refusing', () => {
   it('pauses the engine stream under back-pressure and loses nothing when resumed', async () => {
     const id = runContainer(uniqueName('pause'), '-e', 'LINES_PER_SEC=200', '-e', 'TOTAL=600', '-e', 'STDERR_EVERY=0', 'fixture/logger');
     const out = new LogCollector();
-    const control = await openLogs(engine, request([id], { follow: true, tail: 'all' }), out);
+    const control = await openLogs(engine(), logsRequest([id], { follow: true, tail: 'all' }), out);
     await waitFor(() => out.lines.length >= 20, 'first lines');
     control.pause();
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -180,7 +152,7 @@ describe('closing and refusing', () => {
   });
 
   it('refuses a container that does not exist, with the engine’s words', async () => {
-    await expect(openLogs(engine, request(['berth-logs-no-such-container']), new LogCollector())).rejects.toMatchObject({
+    await expect(openLogs(engine(), logsRequest(['berth-logs-no-such-container']), new LogCollector())).rejects.toMatchObject({
       code: 'not_found',
       message: expect.stringMatching(/no such container/i),
     });
