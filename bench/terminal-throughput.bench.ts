@@ -1,6 +1,7 @@
 // P7 — 100 MB through Berth's terminal (a shell printing it, through main, the bridge and xterm in the page)
 // against @xterm/headless in Node parsing the same bytes, same run; and Ctrl+C during `yes`: how long until
-// the prompt is back, against the same on a raw exec socket.
+// the prompt is back, against the same on a raw exec socket. P7's details also say how fast the engine
+// delivers the same output to a bare Node socket right after each Berth sample: the ceiling for any terminal.
 import headless from '@xterm/headless';
 import type { Page } from '@playwright/test';
 import { launchBerth, launchChromium } from './lib/berth';
@@ -9,6 +10,7 @@ import { RawEngine } from './lib/engine';
 import { removeFleet } from './lib/fleet';
 import { runPairs } from './lib/harness';
 import { failedMetric, pairedMetric, type Metric } from './lib/results';
+import { median, round } from './lib/stats';
 import { openTerminalPage, PROMPT, RawExecSocket, startShellContainer, timeInPage, typeAndWaitForPrompt } from './terminal-kit';
 
 // BERTH_BENCH_TERMINAL_MB shrinks the payload for a quick look; the metric is defined at 100 MB.
@@ -58,19 +60,32 @@ async function berthInterrupt(page: Page): Promise<number> {
   return timeInPage(page, '\x03', { lineEquals: PROMPT, nearCursor: 0 }, 30_000);
 }
 
+/** MB/s of the same shell printing the same bytes to a raw exec socket in Node (nothing parsed). */
+async function rawThroughput(raw: RawExecSocket, run: number): Promise<number> {
+  // The marker is put together by printf, so the echoed command line never matches it.
+  const command = `yes '${LINE}' | head -c ${PAYLOAD_BYTES}; printf '\\nDONE-raw-%s\\n' ${run}\r`;
+  const ms = await raw.typeAndWait(command, (tail) => tail.includes(`\r\nDONE-raw-${run}\r\n`), 600_000);
+  return TERMINAL_BYTES / MB / (ms / 1000);
+}
+
 async function rawInterrupt(raw: RawExecSocket): Promise<number> {
   raw.write('yes\r');
   await new Promise((resolve) => setTimeout(resolve, 1000));
   return raw.typeAndWait('\x03', (tail) => tail.endsWith(PROMPT), 30_000);
 }
 
-async function measureThroughput(ctx: BenchContext, page: Page, size: { cols: number; rows: number }): Promise<Metric> {
+async function measureThroughput(ctx: BenchContext, page: Page, raw: RawExecSocket, size: { cols: number; rows: number }): Promise<Metric> {
   const spec = { id: 'P7', name: `${PAYLOAD_BYTES / MB} MB through the terminal`, unit: 'MB/s', goal: '≥ 0.7× headless' };
   try {
     const chunks = terminalChunks();
     let run = 0;
+    const rawSamples: number[] = [];
     const samples = await runPairs(
-      () => berthThroughput(page, ++run),
+      async () => {
+        const berth = await berthThroughput(page, ++run);
+        rawSamples.push(await rawThroughput(raw, run));
+        return berth;
+      },
       () => headlessThroughput(chunks, size),
       { ...ctx.options, log: ctx.log },
     );
@@ -79,7 +94,13 @@ async function measureThroughput(ctx: BenchContext, page: Page, size: { cols: nu
         ...spec,
         referenceName: '@xterm/headless in Node, same bytes',
         goalMet: ({ ratio }) => ratio >= 0.7,
-        details: { payloadBytes: PAYLOAD_BYTES, terminalBytes: TERMINAL_BYTES, cols: size.cols, rows: size.rows },
+        details: {
+          payloadBytes: PAYLOAD_BYTES,
+          terminalBytes: TERMINAL_BYTES,
+          cols: size.cols,
+          rows: size.rows,
+          rawExecMBps: round(median(rawSamples)),
+        },
       },
       samples,
     );
@@ -117,7 +138,7 @@ export default defineBenchmark({
     const terminal = await openTerminalPage(browser, berth, container);
     const raw = await RawExecSocket.open(engine, container.id, terminal.size);
     ctx.defer(() => raw.close());
-    const metrics = [await measureThroughput(ctx, terminal.page, terminal.size)];
+    const metrics = [await measureThroughput(ctx, terminal.page, raw, terminal.size)];
     await typeAndWaitForPrompt(terminal.page, 'clear\r');
     metrics.push(await measureInterrupt(ctx, terminal.page, raw));
     return metrics;

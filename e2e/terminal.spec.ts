@@ -108,6 +108,14 @@ test.describe('Terminal', () => {
     await terminal.expectText(title, /# echo made-by-berth/);
   });
 
+  test('output travels as bytes and shows as UTF-8 text, a character cut across reads included', async ({ page, berth }) => {
+    const name = run('fixture/debian:bookworm', 'sleep', '3600');
+    const { terminal, title } = await openShell(page, berth.url, name);
+    // Typed as octal escapes (plain ASCII keys); the program writes the euro sign's three bytes in two writes.
+    await terminal.type(title, "printf 'gr\\303\\274n '; printf '\\342'; sleep 0.3; printf '\\202\\254 ok\\n'\r");
+    await terminal.expectText(title, /grün € ok/);
+  });
+
   test('stty size follows the view when it is resized', async ({ page, berth }) => {
     const name = run('fixture/debian:bookworm', 'sleep', '3600');
     const { terminal, title } = await openShell(page, berth.url, name);

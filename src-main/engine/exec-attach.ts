@@ -41,11 +41,11 @@ export function attachNote(target: { tty: boolean; openStdin: boolean }): string
 export const DETACHED_REASON = 'Detached (Ctrl+P Ctrl+Q). The container keeps running.';
 
 /** Dim lines in the terminal between two runs of the container: when one run ended, and when the next is attached. */
-export function restartingMarker(exitCode: number | null): string {
+export function restartingMarker(exitCode: number | null): Buffer {
   const code = exitCode === null ? '' : ` (exit code ${exitCode})`;
-  return `\r\n\x1b[2m── container restarting${code} ──\x1b[0m\r\n`;
+  return Buffer.from(`\r\n\x1b[2m── container restarting${code} ──\x1b[0m\r\n`);
 }
-export const RESTARTED_MARKER = '\x1b[2m── container restarted · re-attached ──\x1b[0m\r\n';
+export const RESTARTED_MARKER = Buffer.from('\x1b[2m── container restarted · re-attached ──\x1b[0m\r\n');
 
 /** How an attach ended for good, as the terminal's exit notice says it. */
 export function attachEndNotice(end: AttachEnd): TerminalEnd {
@@ -133,7 +133,7 @@ export class AttachSession implements StreamControl {
     // What the pipe reports is passed on, except the end of a run the container restarts from.
     const runSink: StreamSink<ExecChunk> = {
       push: (chunk, bytes) => {
-        if (typeof chunk !== 'string' && chunk.kind === 'exited' && restarts()) return;
+        if (!(chunk instanceof Uint8Array) && chunk.kind === 'exited' && restarts()) return;
         outer.push(chunk, bytes);
       },
       end: (error) => {

@@ -1,12 +1,12 @@
 // A terminal over a hijacked engine socket (exec start or container attach with stdin): keystrokes go in,
-// output comes out decoded as UTF-8 into the stream sink, resizes are coalesced, and back-pressure pauses
+// output comes out as the bytes the socket read (xterm decodes the UTF-8), resizes are coalesced, and back-pressure pauses
 // the socket (reads only: keystrokes, Ctrl+C included, still go through during a flood).
 // When the output ends, the backend says how the process ended; when the consumer closes, it ends the process.
 // Ctrl+C during a flood skips the stale backlog (exec-output-skip.ts).
 import type { Duplex } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import type { StreamControl, StreamSink } from '../ipc/router';
 import type { ExecChunk } from '../shared/contract/exec';
+import { lfToCrlf, Utf8Boundary } from './exec-bytes';
 import { StreamDemuxer } from './exec-demux';
 import { classifyExecFailure, execFailureError, type ExecFailureContext } from './exec-failures';
 import { DEFAULT_SKIP_OPTIONS, FloodMeter, isInterrupt, TailKeeper, type OutputSkipOptions } from './exec-output-skip';
@@ -63,7 +63,8 @@ export class TerminalPipe implements StreamControl {
   private resizing = false;
   private finishing?: Promise<void>;
   private earlyOutput = '';
-  private decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
+  /** Without a TTY, stdout and stderr frames interleave: each keeps its characters whole on its own. */
+  private readonly boundaries = { stdout: new Utf8Boundary(), stderr: new Utf8Boundary() };
   private readonly demuxer?: StreamDemuxer;
   private readonly skipOptions?: OutputSkipOptions;
   private readonly floodMeter?: FloodMeter;
@@ -77,7 +78,7 @@ export class TerminalPipe implements StreamControl {
     private readonly options: TerminalPipeOptions,
   ) {
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
-    if (!options.tty) this.demuxer = new StreamDemuxer((which, data) => this.output(which, data, false));
+    if (!options.tty) this.demuxer = new StreamDemuxer((which, data) => this.outputFrame(which, data));
     // A TTY's output is one byte stream that can be cut at a line; multiplexed frames are left whole.
     else if (options.skip !== false) {
       this.skipOptions = { ...DEFAULT_SKIP_OPTIONS, ...options.skip };
@@ -86,7 +87,7 @@ export class TerminalPipe implements StreamControl {
     socket.on('data', (chunk: Buffer) => {
       if (this.demuxer) this.demuxer.push(chunk);
       else if (this.skipping) this.skipped(chunk);
-      else this.output('stdout', chunk, true);
+      else this.output(chunk);
     });
     socket.once('end', () => void this.outputEnded());
     socket.once('close', () => void this.outputEnded());
@@ -129,13 +130,19 @@ export class TerminalPipe implements StreamControl {
     void this.finish(wasOver ? undefined : () => this.backend.terminate());
   }
 
-  private output(which: 'stdout' | 'stderr', data: Buffer, raw: boolean): void {
+  /** TTY output: the socket's bytes as they are (a UTF-8 character cut between reads is xterm's to join). */
+  private output(data: Buffer): void {
     if (this.earlyOutput.length < EARLY_OUTPUT_BYTES) this.earlyOutput += data.toString('latin1').slice(0, EARLY_OUTPUT_BYTES);
     this.floodMeter?.record(data.length);
-    let text = this.decoders[which].write(data);
-    // Without a TTY nothing turns \n into \r\n; the terminal needs both.
-    if (!raw) text = text.replace(/\r?\n/g, '\r\n');
-    if (text) this.sink.push(text, data.length);
+    if (data.length) this.sink.push(data, data.length);
+  }
+
+  /** A stdout or stderr frame without a TTY: whole characters only, and \r\n line ends. */
+  private outputFrame(which: 'stdout' | 'stderr', data: Buffer): void {
+    if (this.earlyOutput.length < EARLY_OUTPUT_BYTES) this.earlyOutput += data.toString('latin1').slice(0, EARLY_OUTPUT_BYTES);
+    const whole = this.boundaries[which].push(data);
+    // Flow control counts the engine's bytes, whatever the line-end fix adds.
+    if (whole.length) this.sink.push(lfToCrlf(whole), whole.length);
   }
 
   /** An interrupt key during a flood: tell the page to drop what it holds, and drain the socket. */
@@ -161,10 +168,10 @@ export class TerminalPipe implements StreamControl {
     const skipping = this.stopSkipping();
     if (!skipping || this.over) return;
     const tail = skipping.tail.take();
-    // What was decoded up to the cut is stale too; the tail starts at a line (a whole character).
-    this.decoders.stdout = new StringDecoder('utf8');
+    // The tail starts at a line (a whole character); the page writes CAN first, which also drops any half
+    // character xterm's decoder still held from before the cut.
     this.sink.push({ kind: 'skipped', bytes: skipping.tail.seen - tail.length }, 0);
-    if (tail.length) this.output('stdout', tail, true);
+    if (tail.length) this.output(tail);
     if (this.pausedByConsumer) this.socket.pause();
   }
 
@@ -198,9 +205,9 @@ export class TerminalPipe implements StreamControl {
     if (this.over) return;
     this.endSkipping();
     this.over = true;
-    for (const decoder of Object.values(this.decoders)) {
-      const rest = decoder.end();
-      if (rest) this.sink.push(rest, Buffer.byteLength(rest));
+    for (const boundary of Object.values(this.boundaries)) {
+      const rest = boundary.end();
+      if (rest.length) this.sink.push(rest, rest.length);
     }
     let end: TerminalEnd;
     try {

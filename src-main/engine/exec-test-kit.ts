@@ -77,8 +77,10 @@ export class RecordingSink implements StreamSink<ExecChunk> {
   ended = false;
   private waiters: (() => void)[] = [];
 
+  private readonly decoder = new TextDecoder();
+
   push(chunk: ExecChunk): void {
-    if (typeof chunk === 'string') this.text += chunk;
+    if (chunk instanceof Uint8Array) this.text += this.decoder.decode(chunk, { stream: true });
     else this.notices.push(chunk);
     this.wake();
   }

@@ -1,6 +1,7 @@
 // The Electron transport: one ClientSession per window's webContents, reached through a handful of
 // fixed ipcMain channels. The preload turns these into one method per contract key.
 import { ipcMain, type WebContents } from 'electron';
+import { mergeByteRuns } from '../shared/protocol';
 import { ClientSession } from './client-session';
 import type { EventBus } from './event-bus';
 import type { Router } from './router';
@@ -22,7 +23,9 @@ export function installElectronTransport(router: Router, bus: EventBus, isTruste
     let session = sessions.get(contents.id);
     if (!session) {
       const created = new ClientSession(router, bus, (message) => {
-        if (!contents.isDestroyed()) contents.send(ipcChannels.message, message);
+        if (contents.isDestroyed()) return;
+        // Bytes (terminal output) cross as Uint8Array (structured clone); a batch's runs go as one array each.
+        contents.send(ipcChannels.message, message.t === 'stream.data' ? { ...message, chunks: mergeByteRuns(message.chunks) } : message);
       });
       sessions.set(contents.id, created);
       const onNavigation = (details: { isMainFrame: boolean; isSameDocument: boolean }) => {

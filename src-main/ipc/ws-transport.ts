@@ -6,7 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ClientMessage, ServerMessage } from '../shared/protocol';
+import { encodeBinaryFrame, type ClientMessage, type ServerMessage } from '../shared/protocol';
 import { ClientSession } from './client-session';
 import type { EventBus } from './event-bus';
 import type { Router } from './router';
@@ -107,7 +107,9 @@ export async function startWsTransport(options: WsTransportOptions): Promise<WsT
   const token = options.token ?? randomBytes(24).toString('base64url');
   const sessions = new Set<ClientSession>();
   const server = http.createServer((req, res) => serveStatic(options.rendererDir, req, res));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  // No compression (ws's default, stated): on a loopback socket deflating megabytes of terminal output
+  // per second would only cost CPU both ends.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024, perMessageDeflate: false });
 
   server.on('upgrade', (req, socket, head) => {
     const url = requestUrl(req);
@@ -129,7 +131,9 @@ export async function startWsTransport(options: WsTransportOptions): Promise<WsT
 
   function attach(ws: WebSocket): void {
     const send = (message: ServerMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+      if (ws.readyState !== ws.OPEN) return;
+      // Batches of bytes (terminal output) go as binary frames; everything else as JSON text.
+      ws.send(encodeBinaryFrame(message) ?? JSON.stringify(message));
     };
     const session = new ClientSession(options.router, options.bus, send);
     sessions.add(session);

@@ -1,7 +1,7 @@
 // The two ways the renderer reaches main: window.berth inside Electron, or the WebSocket bridge in a
 // browser. Both carry the same messages; client.ts does not care which.
 import type { BerthBridge } from '../../src-main/shared/bridge';
-import type { ClientMessage, Envelope, ServerMessage } from '../../src-main/shared/protocol';
+import { decodeBinaryFrame, type ClientMessage, type Envelope, type ServerMessage } from '../../src-main/shared/protocol';
 
 export interface Transport {
   invoke(name: string, payload: unknown): Promise<Envelope<unknown>>;
@@ -79,6 +79,8 @@ export function webSocketTransport(url: string): Transport {
 
   const connect = () => {
     socket = new WebSocket(url);
+    // Terminal output comes as binary frames: read them synchronously as bytes (a Blob would need a read).
+    socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
       retryDelay = 250;
       setConnected(true);
@@ -87,7 +89,8 @@ export function webSocketTransport(url: string): Transport {
       for (const message of queued) socket?.send(JSON.stringify(message));
     };
     socket.onmessage = (event) => {
-      const message = JSON.parse(String(event.data)) as ServerMessage;
+      const message =
+        event.data instanceof ArrayBuffer ? decodeBinaryFrame(new Uint8Array(event.data)) : (JSON.parse(String(event.data)) as ServerMessage);
       if (message.t === 'result' || message.t === 'error') {
         const resolve = pending.get(message.id);
         pending.delete(message.id);

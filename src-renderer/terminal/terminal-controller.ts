@@ -41,6 +41,8 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 const SCROLLBACK_LINES = 5000;
 /** How long the "output skipped" badge stays. */
 const SKIPPED_BADGE_MS = 8000;
+/** CAN: cancels an escape sequence in progress. */
+const CAN = Uint8Array.of(0x18);
 
 export class TerminalController {
   readonly term: Terminal;
@@ -116,7 +118,7 @@ export class TerminalController {
     this.handle = handle;
     this.output?.dispose();
     this.output = new TerminalOutputQueue({
-      write: (text, parsed) => this.term.write(text, parsed),
+      write: (data, parsed) => this.term.write(data, parsed),
       notice: (notice) => this.notice(notice),
       ack: (bytes) => handle.ack(bytes),
     });
@@ -256,7 +258,8 @@ export class TerminalController {
     if (notice.kind === 'skipping') return; // handled by the queue
     if (notice.kind === 'skipped') {
       // The cut may have left xterm's parser inside an escape sequence: CAN returns it to plain text.
-      this.term.write('\x18');
+      // Written as a byte: it also makes xterm's UTF-8 decoder drop half a character left before the cut.
+      this.term.write(CAN);
       this.showSkipped(notice.bytes + (this.output?.takeDropped() ?? 0));
       return;
     }

@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ExecNotice } from '../../src-main/shared/contract/exec';
 import { TerminalOutputQueue } from './terminal-output-queue';
 
+const encoder = new TextEncoder();
+
 function fakeXterm() {
   const written: string[] = [];
   const pending: (() => void)[] = [];
@@ -10,8 +12,8 @@ function fakeXterm() {
   const notices: ExecNotice[] = [];
   const queue = new TerminalOutputQueue(
     {
-      write: (text, parsed) => {
-        written.push(text);
+      write: (data, parsed) => {
+        written.push(new TextDecoder().decode(data));
         pending.push(parsed);
       },
       notice: (notice) => notices.push(notice),
@@ -22,13 +24,23 @@ function fakeXterm() {
   const parseAll = () => {
     while (pending.length) pending.shift()!();
   };
-  return { queue, written, acks, notices, parseAll };
+  /** Main's batch, output given as text for readability (it travels as bytes). */
+  const push = (chunks: (string | ExecNotice)[], bytes: number) =>
+    queue.push(chunks.map((chunk) => (typeof chunk === 'string' ? encoder.encode(chunk) : chunk)), bytes);
+  return { queue, push, written, acks, notices, parseAll };
 }
 
 describe('TerminalOutputQueue', () => {
-  it('writes a batch’s text as one write and acknowledges it once parsed', () => {
-    const { queue, written, acks, parseAll } = fakeXterm();
-    queue.push(['ab', 'cd'], 4);
+  it('joins a batch’s byte chunks into one write, a character cut between them included', () => {
+    const { queue, written } = fakeXterm();
+    const euro = encoder.encode('€');
+    queue.push([encoder.encode('a'), euro.subarray(0, 2), euro.subarray(2)], 4);
+    expect(written).toEqual(['a€']);
+  });
+
+  it('writes a batch’s output as one write and acknowledges it once parsed', () => {
+    const { push, written, acks, parseAll } = fakeXterm();
+    push(['ab', 'cd'], 4);
     expect(written).toEqual(['abcd']);
     expect(acks).toEqual([]);
     parseAll();
@@ -36,9 +48,9 @@ describe('TerminalOutputQueue', () => {
   });
 
   it('hands xterm no more than its bound and keeps notices in place', () => {
-    const { queue, written, notices, parseAll } = fakeXterm();
-    queue.push(['0123456789ab'], 12);
-    queue.push(['cd', { kind: 'exited', exitCode: 0 }], 2);
+    const { push, written, notices, parseAll } = fakeXterm();
+    push(['0123456789ab'], 12);
+    push(['cd', { kind: 'exited', exitCode: 0 }], 2);
     expect(written).toEqual(['0123456789ab']);
     expect(notices).toEqual([]);
     parseAll();
@@ -48,13 +60,13 @@ describe('TerminalOutputQueue', () => {
   });
 
   it('drops what is queued when main starts skipping, acknowledging it, and counts it', () => {
-    const { queue, written, acks, parseAll } = fakeXterm();
-    queue.push(['0123456789'], 10);
-    queue.push(['stale'], 5);
-    queue.push(['more', { kind: 'skipping' }], 4);
+    const { queue, push, written, acks, parseAll } = fakeXterm();
+    push(['0123456789'], 10);
+    push(['stale'], 5);
+    push(['more', { kind: 'skipping' }], 4);
     expect(acks).toEqual([5, 4]);
     expect(queue.takeDropped()).toBe(9);
-    queue.push([{ kind: 'skipped', bytes: 100 }, 'READY> '], 7);
+    push([{ kind: 'skipped', bytes: 100 }, 'READY> '], 7);
     parseAll();
     expect(written).toEqual(['0123456789', 'READY> ']);
     expect(acks).toEqual([5, 4, 10, 7]);
@@ -63,18 +75,18 @@ describe('TerminalOutputQueue', () => {
   it('holds xterm’s feed after an interrupt key during a flood, until main skips or for a moment', () => {
     vi.useFakeTimers();
     try {
-      const { queue, written, parseAll } = fakeXterm();
-      queue.push(['a'.repeat(300 * 1024)], 300 * 1024);
-      queue.push(['stale'], 5);
+      const { queue, push, written, parseAll } = fakeXterm();
+      push(['a'.repeat(300 * 1024)], 300 * 1024);
+      push(['stale'], 5);
       queue.interrupted();
       parseAll();
       expect(written).toHaveLength(1); // held: 'stale' waits for main's answer
-      queue.push([{ kind: 'skipping' }, { kind: 'skipped', bytes: 0 }, 'READY> '], 7);
+      push([{ kind: 'skipping' }, { kind: 'skipped', bytes: 0 }, 'READY> '], 7);
       parseAll();
       expect(written.slice(1)).toEqual(['READY> ']);
 
-      queue.push(['b'.repeat(300 * 1024)], 300 * 1024);
-      queue.push(['next'], 4);
+      push(['b'.repeat(300 * 1024)], 300 * 1024);
+      push(['next'], 4);
       queue.interrupted();
       parseAll();
       vi.advanceTimersByTime(1000); // main did not skip: carry on

@@ -7,33 +7,35 @@
 import type { ExecChunk, ExecNotice } from '../../src-main/shared/contract/exec';
 
 export interface OutputTarget {
-  /** term.write: `parsed` runs once xterm has parsed the text. */
-  write(text: string, parsed: () => void): void;
-  /** A notice in its place between the texts (the output before it is written, not necessarily parsed). */
+  /** term.write of output bytes (xterm decodes the UTF-8): `parsed` runs once xterm has parsed them. */
+  write(data: Uint8Array, parsed: () => void): void;
+  /** A notice in its place between the outputs (the output before it is written, not necessarily parsed). */
   notice(notice: ExecNotice): void;
   ack(bytes: number): void;
 }
 
 interface Entry {
-  text?: string;
+  data?: Uint8Array;
   notice?: ExecNotice;
   /** The batch's byte count rides on its last entry, acknowledged once that entry is parsed. */
   bytes: number;
 }
 
-/** Characters handed to xterm and not yet parsed: a few ms of parsing, enough to keep it busy. */
+/** Bytes handed to xterm and not yet parsed: a few ms of parsing, enough to keep it busy. */
 const XTERM_PENDING_LIMIT = 128 * 1024;
 /** Output of at least this much over the last ~250–500 ms is a flood (as main counts it). */
 const FLOOD_BYTES = 256 * 1024;
 const FLOOD_WINDOW_MS = 250;
 /** How long to hold for main's `skipping` after an interrupt key; main did not skip if none came. */
 const HOLD_MS = 400;
+/** An empty write: its callback acknowledges bytes that rode on a notice, in order with the output. */
+const NOTHING = new Uint8Array(0);
 
 export class TerminalOutputQueue {
   private queue: Entry[] = [];
   private inXterm = 0;
   private disposed = false;
-  /** Characters dropped after `skipping` notices since the last take. */
+  /** Bytes dropped after `skipping` notices since the last take. */
   private dropped = 0;
   private holdTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly recent = { windowStart: 0, current: 0, previous: 0 };
@@ -43,25 +45,25 @@ export class TerminalOutputQueue {
     private readonly pendingLimit = XTERM_PENDING_LIMIT,
   ) {}
 
-  /** One batch from main, in order. A run of text becomes one xterm write (far cheaper than one per chunk). */
+  /** One batch from main, in order. A run of output becomes one xterm write (far cheaper than one per chunk). */
   push(chunks: ExecChunk[], bytes: number): void {
     if (this.disposed) return;
     this.count(bytes);
-    let run = '';
+    let run: Uint8Array[] = [];
     for (const chunk of chunks) {
-      if (typeof chunk === 'string') {
-        run += chunk;
+      if (chunk instanceof Uint8Array) {
+        run.push(chunk);
         continue;
       }
-      if (run) this.queue.push({ text: run, bytes: 0 });
-      run = '';
+      if (run.length) this.queue.push({ data: joined(run), bytes: 0 });
+      run = [];
       if (chunk.kind === 'skipping') {
         this.dropQueued();
         this.release();
       }
       else this.queue.push({ notice: chunk, bytes: 0 });
     }
-    if (run) this.queue.push({ text: run, bytes: 0 });
+    if (run.length) this.queue.push({ data: joined(run), bytes: 0 });
     const last = this.queue[this.queue.length - 1];
     if (last) last.bytes += bytes;
     else if (bytes) this.target.ack(bytes);
@@ -117,7 +119,7 @@ export class TerminalOutputQueue {
   private dropQueued(): void {
     let bytes = 0;
     for (const entry of this.queue) {
-      this.dropped += entry.text?.length ?? 0;
+      this.dropped += entry.data?.length ?? 0;
       bytes += entry.bytes;
     }
     this.queue = [];
@@ -128,10 +130,10 @@ export class TerminalOutputQueue {
     while (!this.disposed && !this.holdTimer && this.queue.length > 0 && this.inXterm < this.pendingLimit) {
       const entry = this.queue.shift()!;
       if (entry.notice) this.target.notice(entry.notice);
-      if (!entry.text && !entry.bytes) continue;
-      const length = entry.text?.length ?? 0;
+      if (!entry.data && !entry.bytes) continue;
+      const length = entry.data?.length ?? 0;
       this.inXterm += length;
-      this.target.write(entry.text ?? '', () => {
+      this.target.write(entry.data ?? NOTHING, () => {
         this.inXterm -= length;
         if (this.disposed) return;
         if (entry.bytes) this.target.ack(entry.bytes);
@@ -139,4 +141,16 @@ export class TerminalOutputQueue {
       });
     }
   }
+}
+
+/** One array for a run of output (the WebSocket frame already joins a batch's run: usually just that one). */
+function joined(run: Uint8Array[]): Uint8Array {
+  if (run.length === 1) return run[0];
+  const all = new Uint8Array(run.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of run) {
+    all.set(part, offset);
+    offset += part.length;
+  }
+  return all;
 }

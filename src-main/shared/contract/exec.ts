@@ -108,8 +108,11 @@ export type ExecNotice =
       reason?: string;
     };
 
-/** One chunk of a terminal stream: output text (UTF-8 decoded) or a notice. */
-export type ExecChunk = string | ExecNotice;
+/**
+ * One chunk of a terminal stream: output bytes as the program wrote them (UTF-8, possibly cut inside a
+ * character: xterm decodes across chunks) or a notice. Bytes cross the WebSocket as binary frames.
+ */
+export type ExecChunk = Uint8Array | ExecNotice;
 
 export interface ExecProbe {
   running: boolean;
