@@ -54,7 +54,8 @@ function styleOf(style: AnsiStyle | undefined): { className?: string; css?: Reac
 const SOURCE_COLORS = [4, 2, 5, 3, 6, 1, 12, 10, 13, 11, 14, 9];
 
 interface LogRowProps {
-  start: number;
+  /** Wrapped rows only: each is placed on its own (measured heights). Fixed rows flow inside one placed window. */
+  start?: number;
   index: number;
   text: string;
   kind: LogLineKind;
@@ -75,7 +76,7 @@ const LogRow = memo(function LogRow({ start, index, text, kind, ts, source, quer
       role="listitem"
       className={current ? 'log-row log-row-current' : 'log-row'}
       data-kind={kind}
-      style={{ transform: `translateY(${start}px)` }}
+      style={start === undefined ? undefined : { transform: `translateY(${start}px)` }}
     >
       {kind === 'e' && <span className="visually-hidden">stderr: </span>}
       {ts !== undefined && <span className="log-ts">{formatLogTimestamp(ts)}</span>}
@@ -166,12 +167,15 @@ export function LogViewer({
   } else desiredTop = Math.min(maxTop, viewport.top);
 
   let items: WindowItem[];
+  /** Fixed rows: offset of the first rendered row; the rows below it flow (one transform, not one per row). */
+  let windowTop = 0;
   if (wrap) {
     items = virtualizer.getVirtualItems().map((item) => ({ index: item.index, start: item.start, pos: item.key as number, key: item.key as number }));
   } else {
     const first = Math.max(0, Math.floor(desiredTop / ROW_HEIGHT) - OVERSCAN_ROWS);
     const last = Math.min(count, Math.ceil((desiredTop + viewport.height) / ROW_HEIGHT) + OVERSCAN_ROWS);
     items = [];
+    windowTop = first * ROW_HEIGHT;
     const slots = last - first;
     for (let i = first; i < last; i++) items.push({ index: i, start: i * ROW_HEIGHT, pos: index.visibleAt(i), key: i % Math.max(1, slots) });
   }
@@ -256,6 +260,24 @@ export function LogViewer({
   };
 
   const sources = session.multiSource ? session.sources : undefined;
+  const rows = items.map((item) => {
+    const pos = item.pos;
+    if (!buffer.has(pos)) return null;
+    return (
+      <LogRow
+        key={item.key}
+        index={item.index}
+        start={wrap ? item.start : undefined}
+        text={buffer.textAt(pos)}
+        kind={buffer.kindAt(pos)}
+        ts={timestamps ? buffer.tsAt(pos) : undefined}
+        source={sources?.[buffer.srcAt(pos)]}
+        query={query}
+        current={pos === currentMatch}
+        measure={wrap ? virtualizer.measureElement : undefined}
+      />
+    );
+  });
   const longest = Math.min(buffer.longest, MAX_WIDTH_CH);
   const extra = (timestamps ? 25 : 0) + (sources ? 16 : 0);
 
@@ -271,24 +293,13 @@ export function LogViewer({
       aria-label="Log lines"
     >
       <div className="logs-inner" style={{ height: totalSize, width: wrap ? undefined : `calc(${longest + extra}ch + 40px)` }}>
-        {items.map((item) => {
-          const pos = item.pos;
-          if (!buffer.has(pos)) return null;
-          return (
-            <LogRow
-              key={item.key}
-              index={item.index}
-              start={item.start}
-              text={buffer.textAt(pos)}
-              kind={buffer.kindAt(pos)}
-              ts={timestamps ? buffer.tsAt(pos) : undefined}
-              source={sources?.[buffer.srcAt(pos)]}
-              query={query}
-              current={pos === currentMatch}
-              measure={wrap ? virtualizer.measureElement : undefined}
-            />
-          );
-        })}
+        {wrap ? (
+          rows
+        ) : (
+          <div className="logs-window" style={{ transform: `translateY(${windowTop}px)` }}>
+            {rows}
+          </div>
+        )}
       </div>
       {count === 0 && <div className="logs-empty">{empty}</div>}
     </div>
