@@ -5,10 +5,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import type { LogLineKind, LogSourceInfo } from '../../src-main/shared/contract/logs';
-import { cssColor, parseAnsi, type AnsiStyle } from './ansi';
 import type { LogSession } from './log-session';
-import { plainText, type CompiledQuery } from './log-search';
-import { formatLogTimestamp, highlightSegments } from './logs.presentation';
+import { isPlain, linePieces, sourceColor, styleOf, syncRows, type RowLine } from './log-rows';
+import type { CompiledQuery } from './log-search';
+import { formatLogTimestamp } from './logs.presentation';
 
 const ROW_HEIGHT = 18;
 /** Rows rendered beyond each edge of the view, so fast scrolling does not show blank space. */
@@ -34,28 +34,8 @@ interface LogViewerProps {
   onReachedEnd(): void;
 }
 
-function styleOf(style: AnsiStyle | undefined): { className?: string; css?: React.CSSProperties } {
-  if (!style) return {};
-  const classes: string[] = [];
-  if (style.bold) classes.push('ansi-bold');
-  if (style.dim) classes.push('ansi-dim');
-  if (style.italic) classes.push('ansi-italic');
-  if (style.underline) classes.push('ansi-underline');
-  if (style.strike) classes.push('ansi-strike');
-  let fg = style.fg !== undefined ? cssColor(style.fg) : undefined;
-  let bg = style.bg !== undefined ? cssColor(style.bg) : undefined;
-  if (style.inverse) [fg, bg] = [bg ?? 'var(--code-bg)', fg ?? 'var(--text)'];
-  const css: React.CSSProperties = {};
-  if (fg) css.color = fg;
-  if (bg) css.backgroundColor = bg;
-  return { className: classes.join(' ') || undefined, css };
-}
-
-const SOURCE_COLORS = [4, 2, 5, 3, 6, 1, 12, 10, 13, 11, 14, 9];
-
 interface LogRowProps {
-  /** Wrapped rows only: each is placed on its own (measured heights). Fixed rows flow inside one placed window. */
-  start?: number;
+  start: number;
   index: number;
   text: string;
   kind: LogLineKind;
@@ -66,9 +46,9 @@ interface LogRowProps {
   measure?: (element: HTMLElement | null) => void;
 }
 
+/** A wrapped row (its height measured); fixed-height rows are written by syncRows instead. */
 const LogRow = memo(function LogRow({ start, index, text, kind, ts, source, query, current, measure }: LogRowProps) {
-  const segments = parseAnsi(text);
-  const pieces = query && kind !== 'm' ? highlightSegments(segments, query.ranges(plainText(text))) : segments;
+  const pieces = linePieces(text, kind, query);
   return (
     <div
       ref={measure}
@@ -76,21 +56,21 @@ const LogRow = memo(function LogRow({ start, index, text, kind, ts, source, quer
       role="listitem"
       className={current ? 'log-row log-row-current' : 'log-row'}
       data-kind={kind}
-      style={start === undefined ? undefined : { transform: `translateY(${start}px)` }}
+      style={{ transform: `translateY(${start}px)` }}
     >
       {kind === 'e' && <span className="visually-hidden">stderr: </span>}
       {ts !== undefined && <span className="log-ts">{formatLogTimestamp(ts)}</span>}
       {source && (
-        <span className="log-src" style={{ color: cssColor(SOURCE_COLORS[source.index % SOURCE_COLORS.length]) }} title={source.name}>
+        <span className="log-src" style={{ color: sourceColor(source) }} title={source.name}>
           {source.label}
         </span>
       )}
       <span className="log-text">
-        {pieces.length === 1 && !pieces[0].style && !('hit' in pieces[0] && pieces[0].hit)
+        {isPlain(pieces)
           ? pieces[0].text // plain text (most lines): no span of its own
           : pieces.map((piece, i) => {
               const { className, css } = styleOf(piece.style);
-              const content = 'hit' in piece && piece.hit ? <mark>{piece.text}</mark> : piece.text;
+              const content = piece.hit ? <mark>{piece.text}</mark> : piece.text;
               return className || css ? (
                 <span key={i} className={className} style={css}>
                   {content}
@@ -125,6 +105,8 @@ export function LogViewer({
   onReachedEnd,
 }: LogViewerProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** Fixed-height rows live in here; syncRows writes them (React renders the element, never its rows). */
+  const windowRef = useRef<HTMLDivElement>(null);
   // A new version means new rows in view.
   useSyncExternalStore(session.subscribe, session.getVersion);
   const { buffer, index } = session;
@@ -179,6 +161,41 @@ export function LogViewer({
     const slots = last - first;
     for (let i = first; i < last; i++) items.push({ index: i, start: i * ROW_HEIGHT, pos: index.visibleAt(i), key: i % Math.max(1, slots) });
   }
+
+  const sources = session.multiSource ? session.sources : undefined;
+  const rowLine = (item: WindowItem): RowLine | undefined => {
+    const pos = item.pos;
+    if (!buffer.has(pos)) return undefined;
+    return {
+      index: item.index,
+      text: buffer.textAt(pos),
+      kind: buffer.kindAt(pos),
+      ts: timestamps ? buffer.tsAt(pos) : undefined,
+      source: sources?.[buffer.srcAt(pos)],
+      current: pos === currentMatch,
+    };
+  };
+  const wrappedRows = wrap
+    ? items.map((item) => {
+        const line = rowLine(item);
+        if (!line) return null;
+        return (
+          <LogRow
+            key={item.key}
+            start={item.start}
+            {...line}
+            query={query}
+            measure={virtualizer.measureElement}
+          />
+        );
+      })
+    : null;
+  // Fixed rows: written straight into the window after each render (see log-rows.ts) — before the effect
+  // below sets the scroll position, so its layout is the one the frame uses.
+  const fixedLines = wrap ? [] : items.map(rowLine).filter((line): line is RowLine => !!line);
+  useLayoutEffect(() => {
+    if (windowRef.current) syncRows(windowRef.current, fixedLines, query);
+  });
 
   const setScrollTop = (top: number) => {
     const element = scrollRef.current;
@@ -259,25 +276,7 @@ export function LogViewer({
     if (['ArrowUp', 'PageUp', 'Home'].includes(event.key) && !session.paused) onScrolledAway();
   };
 
-  const sources = session.multiSource ? session.sources : undefined;
-  const rows = items.map((item) => {
-    const pos = item.pos;
-    if (!buffer.has(pos)) return null;
-    return (
-      <LogRow
-        key={item.key}
-        index={item.index}
-        start={wrap ? item.start : undefined}
-        text={buffer.textAt(pos)}
-        kind={buffer.kindAt(pos)}
-        ts={timestamps ? buffer.tsAt(pos) : undefined}
-        source={sources?.[buffer.srcAt(pos)]}
-        query={query}
-        current={pos === currentMatch}
-        measure={wrap ? virtualizer.measureElement : undefined}
-      />
-    );
-  });
+
   const longest = Math.min(buffer.longest, MAX_WIDTH_CH);
   const extra = (timestamps ? 25 : 0) + (sources ? 16 : 0);
 
@@ -293,13 +292,7 @@ export function LogViewer({
       aria-label="Log lines"
     >
       <div className="logs-inner" style={{ height: totalSize, width: wrap ? undefined : `calc(${longest + extra}ch + 40px)` }}>
-        {wrap ? (
-          rows
-        ) : (
-          <div className="logs-window" style={{ transform: `translateY(${windowTop}px)` }}>
-            {rows}
-          </div>
-        )}
+        {wrap ? wrappedRows : <div ref={windowRef} className="logs-window" style={{ transform: `translateY(${windowTop}px)` }} />}
       </div>
       {count === 0 && <div className="logs-empty">{empty}</div>}
     </div>
