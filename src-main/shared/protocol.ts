@@ -153,7 +153,8 @@ function mergeRunsForFrame(chunks: readonly unknown[], encoder: TextEncoder): Fr
   return parts;
 }
 
-function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
+/** The pieces joined into one fresh array. */
+export function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
   const joined = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
   let offset = 0;
   for (const piece of pieces) {

@@ -5,6 +5,7 @@
 // what is still on its way — to be dropped too — instead of drawing it.
 // Each batch is acknowledged once xterm has parsed it (or it was dropped): main's flow control counts on it.
 import type { ExecChunk, ExecNotice } from '../../src-main/shared/contract/exec';
+import { concatBytes } from '../../src-main/shared/protocol';
 
 export interface OutputTarget {
   /** term.write of output bytes (xterm decodes the UTF-8): `parsed` runs once xterm has parsed them. */
@@ -145,12 +146,5 @@ export class TerminalOutputQueue {
 
 /** One array for a run of output (the WebSocket frame already joins a batch's run: usually just that one). */
 function joined(run: Uint8Array[]): Uint8Array {
-  if (run.length === 1) return run[0];
-  const all = new Uint8Array(run.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of run) {
-    all.set(part, offset);
-    offset += part.length;
-  }
-  return all;
+  return run.length === 1 ? run[0] : concatBytes(run);
 }
