@@ -12,7 +12,8 @@ export interface BerthServer {
 }
 
 export async function startBerthServer(env: Record<string, string> = {}): Promise<BerthServer> {
-  const child = spawn(process.execPath, [resolve('out/main/serve.js')], {
+  // BERTH_E2E_BUILD: another build directory than out/ (so a run is not swapped out by someone's rebuild).
+  const child = spawn(process.execPath, [resolve(process.env.BERTH_E2E_BUILD ?? 'out', 'main/serve.js')], {
     env: { ...process.env, BERTH_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
