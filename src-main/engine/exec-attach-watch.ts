@@ -106,6 +106,8 @@ export async function classifyAttachEnd(
   watch: ContainerEventWatch,
   segment: AttachSegment,
   signal?: AbortSignal,
+  /** Called when the container stopped after a kill, before waiting RESTART_GAP_MS for a start: say it now. */
+  onStoppedAfterKill?: (exitCode: number | null) => void,
 ): Promise<AttachEnd> {
   const from = Math.max(segment.attachedAt, segment.endedAt - LOOKBACK_MS);
   const decisive = await watch.next(['detach', 'die', 'destroy'], from, DECISIVE_EVENT_MS, signal);
@@ -126,6 +128,7 @@ export async function classifyAttachEnd(
   if (state.Restarting || state.Running) return { kind: 'restarted', exitCode };
   // Stopped. After a kill (docker stop / restart / kill) a start may follow at once: docker restart.
   if (watch.since(segment.attachedAt).some((e) => e.action === 'kill')) {
+    onStoppedAfterKill?.(exitCode);
     const started = await watch.next(['start'], from, RESTART_GAP_MS, signal);
     if (started) return { kind: 'restarted', exitCode };
   }

@@ -70,6 +70,9 @@ describe('attach', () => {
     const sink = new RecordingSink();
     await openAttachSession(docker, id, sink, options);
     dockerCli('stop', '-t', '1', id);
+    // Said in the terminal at once; the end notice follows once no restart came (docker restart looks the same until its start).
+    await sink.waitForText('container stopped (exit code 137)');
+    expect(sink.ended).toBe(false);
     await sink.waitFor((s) => s.ended, 'the session to end');
     expect(sink.exited()).toEqual({ kind: 'exited', exitCode: 137, reason: 'The container stopped.' });
   });
@@ -97,6 +100,8 @@ describe('attach', () => {
     const session = await openAttachSession(docker, id, sink, options);
     dockerCli('restart', '-t', '1', id);
     await sink.waitForText('container restarted · re-attached');
+    // One line says the first run ended: "stopped" when the gap before the start was seen, else "restarting".
+    expect(sink.text.match(/container (stopped|restarting) \(exit code 137\)/g)).toHaveLength(1);
     session.write('echo after-restart-$((3*3))\r');
     await sink.waitForText('after-restart-9');
     session.write('exit 5\r');

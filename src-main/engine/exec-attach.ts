@@ -45,6 +45,11 @@ export function restartingMarker(exitCode: number | null): Buffer {
   const code = exitCode === null ? '' : ` (exit code ${exitCode})`;
   return Buffer.from(`\r\n\x1b[2m── container restarting${code} ──\x1b[0m\r\n`);
 }
+/** Said at once when a kill stopped the container (docker stop): the end notice waits a moment for a restart. */
+export function stoppedMarker(exitCode: number | null): Buffer {
+  const code = exitCode === null ? '' : ` (exit code ${exitCode})`;
+  return Buffer.from(`\r\n\x1b[2m── container stopped${code} ──\x1b[0m\r\n`);
+}
 export const RESTARTED_MARKER = Buffer.from('\x1b[2m── container restarted · re-attached ──\x1b[0m\r\n');
 
 /** How an attach ended for good, as the terminal's exit notice says it. */
@@ -128,6 +133,7 @@ export class AttachSession implements StreamControl {
     )) as Duplex;
     this.sink.push(announce, 0);
     let end: AttachEnd | undefined;
+    let saidStopped = false;
     const outer = this.sink;
     const restarts = () => end?.kind === 'restarted' && !this.closed;
     // What the pipe reports is passed on, except the end of a run the container restarts from.
@@ -160,7 +166,10 @@ export class AttachSession implements StreamControl {
         },
         ended: async () => {
           segment.endedAt = Date.now();
-          end = await classifyAttachEnd(this.container, this.watch, segment, this.abort.signal);
+          end = await classifyAttachEnd(this.container, this.watch, segment, this.abort.signal, (exitCode) => {
+            saidStopped = true;
+            outer.push(stoppedMarker(exitCode), 0);
+          });
           return attachEndNotice(end);
         },
         // Letting go of the socket detaches; the main process must not be touched.
@@ -170,13 +179,15 @@ export class AttachSession implements StreamControl {
     );
     this.pipe = pipe;
     if (this.paused) pipe.pause();
-    void pipe.finished.then(() => (end?.kind === 'restarted' && !this.closed ? this.followRestart(end.exitCode) : this.finish()));
+    void pipe.finished.then(() =>
+      end?.kind === 'restarted' && !this.closed ? this.followRestart(end.exitCode, saidStopped) : this.finish(),
+    );
     return pipe;
   }
 
-  private async followRestart(exitCode: number | null): Promise<void> {
+  private async followRestart(exitCode: number | null, saidStopped: boolean): Promise<void> {
     this.pipe = undefined;
-    this.sink.push(restartingMarker(exitCode), 0);
+    if (!saidStopped) this.sink.push(restartingMarker(exitCode), 0);
     const outcome = await waitUntilRunning(this.container, this.watch, this.abort.signal).catch((err: unknown) => {
       this.options.log?.('could not follow the container’s restart', err);
       return { kind: 'stopped' as const, exitCode };
