@@ -44,7 +44,8 @@ test.describe('Logs: the whole of a long log', () => {
 
     // The older lines are still in the engine: "Load earlier" pages them in (the buffer is full, so the
     // newest go, and the view says it is no longer at the live end).
-    await notice.getByRole('button', { name: 'Load earlier' }).click();
+    await expect(notice.getByRole('button')).toHaveCount(0); // one "Load earlier" in the view: the status line's
+    await logs.status.getByRole('button', { name: 'Load earlier' }).click();
     await expect(logs.status.getByRole('button', { name: 'Start of the log' })).toBeVisible();
     await expect(logs.status).toContainText('10,000 lines');
   });

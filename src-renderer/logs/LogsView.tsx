@@ -33,9 +33,8 @@ function DroppedNotice({ session }: { session: LogSession }) {
     <div className="logs-notice" role="status">
       <History />
       {plural(session.buffer.droppedOldest, 'older line')} not shown: the view keeps the newest {formatCount(session.buffer.capacity)}.
-      <button type="button" className="btn" onClick={() => (session.pause(), session.loadEarlier())} disabled={session.earlier === 'loading'}>
-        Load earlier
-      </button>
+      {/* One control pages them in: "Load earlier" in the status line (a second button here had the same name). */}
+      <span>“Load earlier” in the status line pages them in.</span>
     </div>
   );
 }
