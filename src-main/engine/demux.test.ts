@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FrameDemuxer, looksMultiplexed, STREAM_STDERR, STREAM_STDOUT, STREAM_SYSTEM_ERROR } from './demux';
-import { LineAssembler, MAX_LINE_CHARS, type LineKind } from './logs-lines';
+import { LineAssembler, MAX_LINE_BYTES, type LineKind } from './logs-lines';
 
 function frame(kind: number, payload: string | Buffer): Buffer {
   const body = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
@@ -114,7 +114,9 @@ interface Line {
 
 function assemble(chunks: Buffer[], options: { timestamps: boolean; tty: boolean }): Line[] {
   const lines: Line[] = [];
-  const assembler = new LineAssembler(options, (text, kind, ts) => lines.push({ text, kind, ts }));
+  const assembler = new LineAssembler(options, (data, start, end, kind, ts) =>
+    lines.push({ text: data.toString('utf8', start, end), kind, ts }),
+  );
   if (options.tty) {
     for (const chunk of chunks) assembler.pushRaw(chunk);
   } else {
@@ -196,8 +198,18 @@ describe('LineAssembler', () => {
   });
 
   it('breaks a line that never ends instead of growing without bound', () => {
-    const stream = frame(STREAM_STDOUT, 'x'.repeat(MAX_LINE_CHARS + 10));
+    const stream = frame(STREAM_STDOUT, 'x'.repeat(MAX_LINE_BYTES + 10));
     const lines = assemble([stream], { timestamps: false, tty: false });
-    expect(lines.map((l) => l.text.length)).toEqual([MAX_LINE_CHARS, 10]);
+    expect(lines.map((l) => l.text.length)).toEqual([MAX_LINE_BYTES, 10]);
+  });
+
+  it('breaks a long line at a character boundary, never inside a multi-byte character', () => {
+    const text = '€'.repeat(30_000); // 90,000 bytes; 65,536 is not a multiple of 3
+    const stream = frame(STREAM_STDOUT, `${T1} ${text}\n`);
+    for (const offset of [0, 100, 30_000, 65_540, 70_001]) {
+      const lines = assemble(splitAt(stream, [offset]), { timestamps: true, tty: false });
+      expect(lines.map((l) => l.text.length)).toEqual([21_845, 8_155]);
+      expect(lines.map((l) => l.text).join('')).toBe(text);
+    }
   });
 });

@@ -37,7 +37,7 @@ export function countNewlines(data: Buffer, start: number, end: number): number 
 }
 
 /**
- * Counts lines the way LineAssembler splits them (a line over its 64K-character limit counts once here;
+ * Counts lines the way LineAssembler splits them (a line over its 64 KiB limit counts once here;
  * such lines are rare enough that the view's "older lines" figure may be off by their splits).
  * `progress` hears the running total now and then, so a view can show the count growing.
  */

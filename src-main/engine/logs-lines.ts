@@ -1,29 +1,33 @@
-// Turns log bytes (demuxed payload pieces, or a TTY's raw stream) into lines: UTF-8 decoded across
-// chunk and frame boundaries (one StringDecoder per stream kind), the engine's timestamp prefix taken
-// off and kept apart, stdout and stderr kept apart.
+// Turns log bytes (demuxed payload pieces, or a TTY's raw stream) into lines, as bytes: a line is handed
+// out as a range of the bytes it came in (no copy, no decoding) when it lies within one piece — the
+// common case — else assembled from its pieces. The engine's timestamp prefix is taken off and kept
+// apart, stdout and stderr kept apart. Nothing is decoded here: the bytes go onto the wire as they are
+// (log-pack.ts) and the page decodes a whole batch at once. A multi-byte character split across frames
+// or reads is joined again simply by joining the bytes.
 //
 // Where the timestamp sits: the engine prefixes every *message* with "<RFC3339Nano> ". Multiplexed
 // streams frame each message, and a long line is split into several messages (16 KiB each), so the
 // prefix is at each frame start — sometimes mid-line, sometimes splitting a multi-byte character. It
-// is therefore removed at the byte level, before decoding. TTY streams have no frames; messages are
-// lines there, so the prefix follows each newline.
-import { StringDecoder } from 'node:string_decoder';
+// is therefore removed at the byte level. TTY streams have no frames; messages are lines there, so the
+// prefix follows each newline.
 import { STREAM_STDERR, STREAM_STDOUT } from './demux';
 
 export type LineKind = 'o' | 'e';
 
-export type LineHandler = (text: string, kind: LineKind, ts: string) => void;
+/** A line: bytes [start, end) of `data` (UTF-8, no newline). The view is valid only during the call. */
+export type LineHandler = (data: Buffer, start: number, end: number, kind: LineKind, ts: string) => void;
 
-/** A line that never ends (a progress bar drawn with \r, binary output) is broken here. */
-export const MAX_LINE_CHARS = 64 * 1024;
+/** A line that never ends (a progress bar drawn with \r, binary output) is broken here, at a character boundary. */
+export const MAX_LINE_BYTES = 64 * 1024;
 
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 
 class KindState {
-  readonly decoder = new StringDecoder('utf8');
-  /** Text of the line being assembled. */
-  partial = '';
+  /** Bytes of the line being assembled: partial[0, partialLength). */
+  partial = Buffer.allocUnsafe(256);
+  partialLength = 0;
   /** Timestamp of the frame (message) where the partial line began. */
   partialTs = '';
   /** Timestamp of the current frame. */
@@ -32,15 +36,32 @@ class KindState {
   expectTs = false;
   /** A timestamp prefix split across pieces. */
   tsSoFar = '';
-  /** The decoder holds no bytes of an unfinished character (the last byte it saw was ASCII). */
-  decoderClean = true;
 
   constructor(readonly kind: LineKind) {}
+
+  append(data: Buffer, start: number, end: number): void {
+    const need = this.partialLength + end - start;
+    if (need > this.partial.length) {
+      const grown = Buffer.allocUnsafe(Math.max(need, this.partial.length * 2));
+      this.partial.copy(grown, 0, 0, this.partialLength);
+      this.partial = grown;
+    }
+    data.copy(this.partial, this.partialLength, start, end);
+    this.partialLength = need;
+  }
 }
 
 function indexOfByte(data: Buffer, byte: number, start: number, end: number): number {
   const at = data.indexOf(byte, start);
   return at === -1 || at >= end ? -1 : at;
+}
+
+/** Where to cut bytes [start, …) to at most `max` bytes without splitting a UTF-8 character. */
+function cutAt(data: Buffer, start: number, max: number): number {
+  let cut = start + max;
+  // Back off over continuation bytes (10xxxxxx) to the start of the character they belong to.
+  for (let back = 0; back < 3 && (data[cut] & 0xc0) === 0x80; back++) cut--;
+  return (data[cut] & 0xc0) === 0x80 ? start + max : cut;
 }
 
 export interface LineAssemblerOptions {
@@ -77,11 +98,8 @@ export class LineAssembler {
   /** The stream ended: what is left of an unterminated line is a line too. */
   flush(): void {
     for (const state of [this.stdout, this.stderr]) {
-      const rest = state.decoder.end();
-      state.decoderClean = true;
-      if (rest) this.text(state, rest);
-      if (state.partial) this.emit(state, state.partial, state.partialTs);
-      state.partial = '';
+      if (state.partialLength > 0) this.emit(state, state.partial, 0, state.partialLength, state.partialTs);
+      state.partialLength = 0;
       state.expectTs = this.options.tty && this.options.timestamps;
       state.tsSoFar = '';
     }
@@ -102,59 +120,46 @@ export class LineAssembler {
         start = space + 1;
         if (start >= end) return;
       }
-      if (perLine) {
-        const newline = indexOfByte(data, NEWLINE, start, end);
-        const stop = newline === -1 ? end : newline + 1;
-        this.decode(state, data, start, stop);
-        if (newline !== -1) state.expectTs = true;
-        start = stop;
-      } else {
-        // The common case: a frame is one whole line. Decode just that line, skipping the decoder.
-        if (state.decoderClean && !state.partial && end - start < MAX_LINE_CHARS && data.indexOf(NEWLINE, start) === end - 1) {
-          this.emit(state, data.toString('utf8', start, end - 1), state.frameTs);
-          return;
-        }
-        this.decode(state, data, start, end);
-        return;
-      }
-    }
-  }
-
-  private decode(state: KindState, data: Buffer, start: number, end: number): void {
-    this.text(state, state.decoder.write(data.subarray(start, end)));
-    state.decoderClean = data[end - 1] < 0x80;
-  }
-
-  private text(state: KindState, text: string): void {
-    let from = 0;
-    for (;;) {
-      const newline = text.indexOf('\n', from);
+      const newline = indexOfByte(data, NEWLINE, start, end);
       if (newline === -1) {
-        if (from < text.length) {
-          if (!state.partial) state.partialTs = state.frameTs;
-          state.partial += text.slice(from);
-          while (state.partial.length >= MAX_LINE_CHARS) {
-            // Never cut a surrogate pair in half.
-            const high = state.partial.charCodeAt(MAX_LINE_CHARS - 1);
-            const cut = high >= 0xd800 && high <= 0xdbff ? MAX_LINE_CHARS - 1 : MAX_LINE_CHARS;
-            this.emit(state, state.partial.slice(0, cut), state.partialTs);
-            state.partial = state.partial.slice(cut);
-          }
-        }
+        this.hold(state, data, start, end);
         return;
       }
-      if (state.partial) {
-        this.emit(state, state.partial + text.slice(from, newline), state.partialTs);
-        state.partial = '';
+      if (state.partialLength === 0) {
+        this.emit(state, data, start, newline, state.frameTs);
       } else {
-        this.emit(state, text.slice(from, newline), state.frameTs);
+        state.append(data, start, newline);
+        this.emit(state, state.partial, 0, state.partialLength, state.partialTs);
+        state.partialLength = 0;
       }
-      from = newline + 1;
+      start = newline + 1;
+      if (perLine) state.expectTs = true;
     }
   }
 
-  private emit(state: KindState, line: string, ts: string): void {
+  /** Keeps the start of a line whose end has not come; one that grew past the limit goes out in pieces. */
+  private hold(state: KindState, data: Buffer, start: number, end: number): void {
+    if (state.partialLength === 0) state.partialTs = state.frameTs;
+    state.append(data, start, end);
+    if (state.partialLength < MAX_LINE_BYTES) return;
+    let from = 0;
+    while (state.partialLength - from >= MAX_LINE_BYTES) {
+      const cut = cutAt(state.partial, from, MAX_LINE_BYTES);
+      this.onLine(state.partial, from, cut, state.kind, state.partialTs);
+      from = cut;
+    }
+    state.partial.copy(state.partial, 0, from, state.partialLength);
+    state.partialLength -= from;
+  }
+
+  private emit(state: KindState, data: Buffer, start: number, end: number, ts: string): void {
+    // A line within one piece that is longer than the limit (a TTY's big read) goes out in pieces too.
+    while (end - start > MAX_LINE_BYTES) {
+      const cut = cutAt(data, start, MAX_LINE_BYTES);
+      this.onLine(data, start, cut, state.kind, ts);
+      start = cut;
+    }
     // TTYs (and Windows programs) end lines with \r\n.
-    this.onLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line, state.kind, ts);
+    this.onLine(data, start, end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end, state.kind, ts);
   }
 }

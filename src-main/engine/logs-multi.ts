@@ -10,15 +10,20 @@ import { BacklogMerge, LiveMerge } from './logs-merge';
 import { ContainerLogSource, type LogContainer, type LogSourceOptions } from './logs-source';
 
 interface QueuedLine {
-  text: string;
+  /** A line of the log as its bytes (a copy: the source's view is only valid during its call), or a marker's text. */
+  text: Uint8Array | string;
   kind: LogLineKind;
   ts: string;
 }
 
 export interface MultiLogListener {
-  line(text: string, kind: LogLineKind, ts: string, source: number): void;
+  line(text: Uint8Array | string, kind: LogLineKind, ts: string, source: number): void;
   state(state: LogStreamState, message?: string): void;
   end(error?: BerthError): void;
+}
+
+function copyOf(data: Buffer, start: number, end: number): Uint8Array {
+  return new Uint8Array(data.subarray(start, end));
 }
 
 function nowTimestamp(): string {
@@ -63,13 +68,8 @@ export class MultiContainerLogs {
     this.sources = this.containers.map(
       (container, index) =>
         new ContainerLogSource(this.engine, container, { ...this.options, follow: false }, {
-          line: (text, kind, ts) => {
-            backlog.push(index, { text, kind, ts });
-            if (!this.queueFull[index] && backlog.queued(index) > QUEUE_HIGH) {
-              this.queueFull[index] = true;
-              this.applyPause(index);
-            }
-          },
+          line: (data, start, end, kind, ts) => this.queueBacklog(backlog, index, { text: copyOf(data, start, end), kind, ts }),
+          marker: (text, ts) => this.queueBacklog(backlog, index, { text, kind: 'm', ts }),
           state: () => {},
           end: (error) => {
             if (error) this.out.line(`— ${error.message} —`, 'm', nowTimestamp(), index);
@@ -100,6 +100,14 @@ export class MultiContainerLogs {
     this.closed = true;
     for (const source of this.sources) source.close();
     this.live?.dispose();
+  }
+
+  private queueBacklog(backlog: BacklogMerge<QueuedLine>, index: number, line: QueuedLine): void {
+    backlog.push(index, line);
+    if (!this.queueFull[index] && backlog.queued(index) > QUEUE_HIGH) {
+      this.queueFull[index] = true;
+      this.applyPause(index);
+    }
   }
 
   private applyPause(index: number): void {
@@ -133,7 +141,8 @@ export class MultiContainerLogs {
         ? { tail: 'all', since: shiftLogTime(last, 1), follow: true }
         : { tail: 0, follow: true };
       return new ContainerLogSource(this.engine, container, options, {
-        line: (text, kind, ts) => live.push(index, { text, kind, ts }),
+        line: (data, start, end, kind, ts) => live.push(index, { text: copyOf(data, start, end), kind, ts }),
+        marker: (text, ts) => live.push(index, { text, kind: 'm', ts }),
         state: (state, message) => {
           if (state === 'waiting' && message) live.push(index, { text: `— ${message} —`, kind: 'm', ts: nowTimestamp() });
         },

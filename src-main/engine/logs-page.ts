@@ -30,9 +30,13 @@ function readWindow(
   return new Promise((resolve, reject) => {
     let lines: PagedLine[] = [];
     const source = new ContainerLogSource(engine, container, { tail: 'all', since, until, follow: false }, {
-      line: (text, kind, ts) => {
-        lines.push({ text, kind, ts });
+      line: (data, start, end, kind, ts) => {
+        lines.push({ text: data.toString('utf8', start, end), kind, ts });
         if (lines.length >= keep * 2) lines = lines.slice(-keep); // only the newest `keep` can be used
+      },
+      marker: (text, ts) => {
+        lines.push({ text, kind: 'm', ts });
+        if (lines.length >= keep * 2) lines = lines.slice(-keep);
       },
       state: () => {},
       end: (error) => (error ? reject(error) : resolve(lines.slice(-keep))),

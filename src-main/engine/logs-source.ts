@@ -2,14 +2,14 @@
 // outlives the container's stops and restarts: the engine ends a follow stream when the container
 // stops, so Berth watches the engine's events and reopens from the last line it saw, with a marker.
 import type { Readable } from 'node:stream';
-import type { LogLineKind, LogStreamState } from '../shared/contract/logs';
+import type { LogStreamState } from '../shared/contract/logs';
 import { BerthError } from '../shared/errors';
 import { compareLogTime, normalizeLogTimestamp, parseLogTimestamp, shiftLogTime, type LogTime } from '../shared/log-time';
 import type { EngineConnection } from './connection';
 import { FrameDemuxer, STREAM_SYSTEM_ERROR } from './demux';
 import { engineCall, toBerthError } from './engine-errors';
 import type { EngineEvent } from './events';
-import { LineAssembler } from './logs-lines';
+import { LineAssembler, type LineKind } from './logs-lines';
 import { requestLogs, type LogsQuery } from './logs-request';
 
 export const RESTART_MARKER = '— container restarted —';
@@ -32,7 +32,10 @@ export interface LogSourceOptions {
 }
 
 export interface LogSourceListener {
-  line(text: string, kind: LogLineKind, ts: string): void;
+  /** A line of the log: bytes [start, end) of `data` (UTF-8), valid only during the call; ts normalised. */
+  line(data: Buffer, start: number, end: number, kind: LineKind, ts: string): void;
+  /** A line Berth adds ("— container restarted —"). */
+  marker(text: string, ts: string): void;
   state(state: LogStreamState, message?: string): void;
   /** Called once: the log is complete (non-follow), the container was removed, or it failed. */
   end(error?: BerthError): void;
@@ -130,10 +133,10 @@ export class ContainerLogSource {
     this.response = response;
     if (this.paused) response.pause();
 
-    const assembler = new LineAssembler({ timestamps: true, tty: this.container.tty }, (text, kind, ts) => {
+    const assembler = new LineAssembler({ timestamps: true, tty: this.container.tty }, (data, start, end, kind, ts) => {
       const stamp = normalizeLogTimestamp(ts);
       this.lastTs = stamp;
-      this.listener.line(text, kind, stamp);
+      this.listener.line(data, start, end, kind, stamp);
     });
     let engineError = '';
     const demuxer = this.container.tty
@@ -196,7 +199,7 @@ export class ContainerLogSource {
     const restarted = !!startedAt && startedAt !== this.container.startedAt;
     this.container.startedAt = startedAt ?? this.container.startedAt;
     if (restarted) {
-      this.listener.line(RESTART_MARKER, 'm', startedAt ? normalizeLogTimestamp(startedAt) : this.lastTs);
+      this.listener.marker(RESTART_MARKER, startedAt ? normalizeLogTimestamp(startedAt) : this.lastTs);
     }
     this.listener.state('streaming');
     try {
@@ -224,7 +227,7 @@ export class ContainerLogSource {
 
   private removed(): void {
     if (this.ended) return;
-    this.listener.line(REMOVED_MARKER, 'm', this.lastTs || normalizeLogTimestamp(new Date().toISOString()));
+    this.listener.marker(REMOVED_MARKER, this.lastTs || normalizeLogTimestamp(new Date().toISOString()));
     this.listener.state('removed', 'The container was removed; its log ends here.');
     this.finish();
   }

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { LogChunk, LogLineKind, LogSourceInfo, LogStreamState } from '../shared/contract/logs';
+import { unpackLogChunks } from '../shared/log-pack';
 import { EngineConnection } from './connection';
 import { openLogs, type LogsOutput, type LogsRequest } from './logs';
 
@@ -94,8 +95,12 @@ export class LogCollector implements LogsOutput {
   /** The latest "older lines not sent" count (tail all with keep). */
   olderLines?: number;
 
-  push(chunk: LogChunk): void {
+  push(packed: LogChunk): void {
     this.chunks++;
+    for (const chunk of unpackLogChunks([packed])) this.take(chunk);
+  }
+
+  private take(chunk: ReturnType<typeof unpackLogChunks<LogChunk>>[number]): void {
     if (chunk.t === 'sources') this.sources = chunk.sources;
     else if (chunk.t === 'state') this.states.push({ state: chunk.state, message: chunk.message });
     else if (chunk.t === 'older') this.olderLines = chunk.lines;

@@ -137,11 +137,15 @@ export async function openLogs(engine: EngineConnection, request: LogsRequest, o
   if (containers.length === 1) {
     source = new ContainerLogSource(engine, containers[0], options, {
       line: older
-        ? (text, kind, ts) => {
+        ? (data, start, end, kind, ts) => {
             older.sent(ts);
-            batcher.add(text, kind, ts);
+            batcher.addBytes(data, start, end, kind, ts);
           }
-        : (text, kind, ts) => batcher.add(text, kind, ts),
+        : (data, start, end, kind, ts) => batcher.addBytes(data, start, end, kind, ts),
+      marker: (text, ts) => {
+        older?.sent(ts);
+        batcher.add(text, 'm', ts);
+      },
       state,
       end,
     });

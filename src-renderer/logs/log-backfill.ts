@@ -6,6 +6,7 @@
 // across the two, and the view must show the engine's order — the order `docker logs` prints.
 import type { StreamHandle, StreamHandlers } from '../ipc/client';
 import type { LogChunk } from '../../src-main/shared/contract/logs';
+import { unpackLogChunks } from '../../src-main/shared/log-pack';
 import type { LogLineBatch } from './log-buffer';
 
 export const FIRST_SCREEN_LINES = 100;
@@ -31,7 +32,7 @@ export class Backfill {
   ) {
     const handle = open({
       onData: (chunks, bytes) => {
-        for (const chunk of chunks) {
+        for (const chunk of unpackLogChunks(chunks)) {
           if (chunk.t !== 'lines') continue;
           this.lines.text.push(...chunk.text);
           this.lines.kinds += chunk.kinds;

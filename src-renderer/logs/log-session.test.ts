@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientError, StreamHandle, StreamHandlers } from '../ipc/client';
 import type { StreamOpen } from '../../src-main/shared/contract';
 import type { LogChunk } from '../../src-main/shared/contract/logs';
+import { packLogLines, type LogLines } from '../../src-main/shared/log-pack';
 import { LogSession, EARLIER_PAGE, repaintInterval, type OpenLogStream } from './log-session';
 
 const realRaf = globalThis.requestAnimationFrame;
@@ -49,7 +50,7 @@ function lines(from: number, count: number): LogChunk {
     text.push(`line ${n}`);
     stamps.push(ts(n));
   }
-  return { t: 'lines', text, kinds: 'o'.repeat(count), ts: stamps };
+  return packLogLines({ text, kinds: 'o'.repeat(count), ts: stamps });
 }
 
 /** What the client hands out for a refused or failed stream (client.ts itself needs a window). */
@@ -168,13 +169,14 @@ describe('LogSession', () => {
     const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });
     session.open({ tail: 300, since: '', until: '', follow: false });
     // Stored order: stderr lines read a moment later carry earlier times than stdout lines around them.
-    const stored: LogChunk = { t: 'lines', text: [], kinds: '', ts: [] };
+    const stored: LogLines = { text: [], kinds: '', ts: [] };
     for (let n = 1; n <= 300; n++) {
       stored.text.push(`line ${n}`);
       stored.kinds += n % 3 === 0 ? 'e' : 'o';
       stored.ts.push(ts(n % 3 === 0 ? n - 5 : n));
     }
-    const slice = (from: number): LogChunk => ({ t: 'lines', text: stored.text.slice(from), kinds: stored.kinds.slice(from), ts: stored.ts.slice(from) });
+    const slice = (from: number): LogChunk =>
+      packLogLines({ text: stored.text.slice(from), kinds: stored.kinds.slice(from), ts: stored.ts.slice(from) });
     streams[0].handlers.onData([slice(200)], 1);
     streams[0].handlers.onEnd?.();
     streams[1].handlers.onData([slice(0)], 1);
@@ -189,7 +191,7 @@ describe('LogSession', () => {
     const session = new LogSession(open, { engineId: 'local', containers: [{ id: 'web' }] });
     session.open({ tail: 1000, since: '', until: '', follow: true });
     streams[0].handlers.onData([{ t: 'state', state: 'waiting', message: 'stopped' }], 1);
-    streams[0].handlers.onData([{ t: 'lines', text: ['— container restarted —', 'line 1'], kinds: 'mo', ts: [ts(1), ts(1)] }], 1);
+    streams[0].handlers.onData([packLogLines({ text: ['— container restarted —', 'line 1'], kinds: 'mo', ts: [ts(1), ts(1)] })], 1);
     expect(streams).toHaveLength(1);
     session.dispose();
   });

@@ -5,6 +5,7 @@
 import type { StreamHandle, StreamHandlers } from '../ipc/client';
 import type { StreamOpen } from '../../src-main/shared/contract';
 import type { LogChunk, LogSourceInfo, LogStreamState } from '../../src-main/shared/contract/logs';
+import { unpackLogChunks, type UnpackedLogChunk } from '../../src-main/shared/log-pack';
 import { Backfill, FIRST_SCREEN_LINES } from './log-backfill';
 import { DEFAULT_LOG_CAPACITY, LogBuffer, type LogLineBatch } from './log-buffer';
 import { LogIndex, type LogFilter } from './log-index';
@@ -188,8 +189,9 @@ export class LogSession {
     const handle = this.openStream(
       { ...target, tail: split ? FIRST_SCREEN_LINES : options.tail, ...range, follow: options.follow, ...keep },
       {
-        onData: (chunks, bytes) => {
+        onData: (packed, bytes) => {
           if (generation !== this.generation) return;
+          const chunks = unpackLogChunks(packed);
           for (const chunk of chunks) {
             if (this.backfill || !split) break;
             if (chunk.t === 'state' && chunk.state === 'waiting') split = false;
@@ -247,7 +249,7 @@ export class LogSession {
     this.unacked = 0;
   }
 
-  private take(chunk: LogChunk): void {
+  private take(chunk: UnpackedLogChunk<LogChunk>): void {
     if (chunk.t === 'lines') {
       const count = chunk.text.length;
       if (count > 0) this.backfill?.liveStarted({ ts: chunk.ts[0], kind: chunk.kinds[0], text: chunk.text[0] });
@@ -327,7 +329,7 @@ export class LogSession {
       },
       {
         onData: (chunks, bytes) => {
-          for (const chunk of chunks) {
+          for (const chunk of unpackLogChunks(chunks)) {
             if (chunk.t !== 'lines') continue;
             page.text.push(...chunk.text);
             page.kinds += chunk.kinds;

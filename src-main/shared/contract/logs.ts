@@ -25,13 +25,14 @@ export interface LogSourceInfo {
 export type LogStreamState = 'streaming' | 'waiting' | 'ended' | 'removed';
 
 /**
- * What a log stream sends. Lines travel column-wise (far smaller and faster to parse than an object
- * per line): text[i] is a line without its newline, kinds[i] its LogLineKind, ts[i] its engine
- * timestamp (RFC 3339, 9 fraction digits, UTC), src[i] its source index (only with several sources).
+ * What a log stream sends. Lines travel packed as bytes (a Uint8Array: one or more batches, layout and
+ * reader in shared/log-pack.ts): each line's UTF-8 text, its LogLineKind, its engine timestamp exact to
+ * the nanosecond (read back as RFC 3339, 9 fraction digits, UTC) and, with several sources, its source
+ * index. Over the WebSocket they ride in a binary frame; Electron's IPC clones them as they are.
  */
 export type LogChunk =
+  | Uint8Array
   | { t: 'sources'; sources: LogSourceInfo[] }
-  | { t: 'lines'; text: string[]; kinds: string; ts: string[]; src?: number[] }
   /**
    * With tail "all" and `keep`: this many lines come before the first line sent and were not sent (the
    * view keeps only its newest `keep`). Absolute, not a delta: it grows while the engine counts them.
