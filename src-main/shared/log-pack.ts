@@ -12,10 +12,11 @@
 //   2  u16  0 (reserved)
 //   4  u32  the batch's length in bytes, this header included
 //   8  u32  n, the number of lines
-//  12  n × u8   kind of each line: 'o' stdout, 'e' stderr, 'm' a marker Berth adds
-//      n × u16  source index of each line (only with flag 1)
-//      n × f64  whole epoch seconds of each line's timestamp (a double holds them exactly)
+//  12  u32  0 (reserved; keeps the columns below aligned within the batch)
+//  16  n × f64  whole epoch seconds of each line's timestamp (a double holds them exactly)
 //      n × u32  nanoseconds of each line's timestamp (0xffffffff: the line has no timestamp)
+//      n × u16  source index of each line (only with flag 1)
+//      n × u8   kind of each line: 'o' stdout, 'e' stderr, 'm' a marker Berth adds
 //      then the text: every line's UTF-8 bytes, joined by '\n' (lines never hold one), up to the end.
 // A timestamp is exact to the nanosecond: "load earlier" pages back from one, and it reads back as the
 // engine's RFC 3339 form with a 9-digit fraction (YYYY-MM-DDTHH:MM:SS.nnnnnnnnnZ, UTC).
@@ -24,7 +25,9 @@ import { normalizeLogTimestamp } from './log-time';
 
 export const PACK_VERSION = 1;
 const FLAG_SOURCES = 1;
-const HEADER_BYTES = 12;
+const HEADER_BYTES = 16;
+/** Typed arrays are little-endian here (every platform Berth runs on): columns are copied whole. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 const NO_TIMESTAMP = 0xffffffff;
 const NEWLINE = 0x0a;
 
@@ -103,14 +106,20 @@ export class LogLinePacker {
     view.setUint16(2, 0, true);
     view.setUint32(4, size, true);
     view.setUint32(8, n, true);
+    view.setUint32(12, 0, true);
     let at = HEADER_BYTES;
+    if (LITTLE_ENDIAN) {
+      new Float64Array(out.buffer, at, n).set(this.seconds.subarray(0, n));
+      new Uint32Array(out.buffer, at + 8 * n, n).set(this.nanos.subarray(0, n));
+      if (this.withSources) new Uint16Array(out.buffer, at + 12 * n, n).set(this.src.subarray(0, n));
+      at += n * (this.withSources ? 14 : 12);
+    } else {
+      for (let i = 0; i < n; i++, at += 8) view.setFloat64(at, this.seconds[i], true);
+      for (let i = 0; i < n; i++, at += 4) view.setUint32(at, this.nanos[i], true);
+      if (this.withSources) for (let i = 0; i < n; i++, at += 2) view.setUint16(at, this.src[i], true);
+    }
     out.set(this.kinds.subarray(0, n), at);
     at += n;
-    if (this.withSources) {
-      for (let i = 0; i < n; i++, at += 2) view.setUint16(at, this.src[i], true);
-    }
-    for (let i = 0; i < n; i++, at += 8) view.setFloat64(at, this.seconds[i], true);
-    for (let i = 0; i < n; i++, at += 4) view.setUint32(at, this.nanos[i], true);
     out.set(this.text.subarray(0, this.textLength), at);
     this.n = 0;
     this.textLength = 0;
@@ -198,19 +207,19 @@ export function unpackLogLines(bytes: Uint8Array): LogLines[] {
     const n = view.getUint32(offset + 8, true);
     const textStart = offset + HEADER_BYTES + n * (withSources ? 15 : 13);
     if (size < textStart - offset || offset + size > bytes.length) throw new RangeError('truncated log lines batch');
-    let at = offset + HEADER_BYTES;
-    let kinds = '';
-    for (let i = 0; i < n; i += 4096) {
-      kinds += String.fromCharCode.apply(null, bytes.subarray(at + i, at + Math.min(n, i + 4096)) as unknown as number[]);
-    }
-    at += n;
+    // The columns are read through the DataView: a batch inside a stream frame need not be aligned.
+    const secondsAt = offset + HEADER_BYTES;
+    const nanosAt = secondsAt + 8 * n;
+    let at = nanosAt + 4 * n;
     let src: number[] | undefined;
     if (withSources) {
       src = new Array<number>(n);
       for (let i = 0; i < n; i++, at += 2) src[i] = view.getUint16(at, true);
     }
-    const secondsAt = at;
-    const nanosAt = at + 8 * n;
+    let kinds = '';
+    for (let i = 0; i < n; i += 4096) {
+      kinds += String.fromCharCode.apply(null, bytes.subarray(at + i, at + Math.min(n, i + 4096)) as unknown as number[]);
+    }
     const ts = new Array<string>(n);
     for (let i = 0; i < n; i++) {
       const ns = view.getUint32(nanosAt + 4 * i, true);

@@ -258,8 +258,13 @@ export function LogViewer({
     const element = scrollRef.current!;
     knownTop.current = element.scrollTop;
     if (programmatic.current) {
+      // Our own scroll (following the end, holding a paused line): the rows were computed for this very
+      // position, so the view state need not change — setting it would render everything a second time.
       programmatic.current = false;
-    } else if (!atEnd()) {
+      captureAnchor();
+      return;
+    }
+    if (!atEnd()) {
       if (!session.paused) onScrolledAway();
     } else if (session.paused && session.buffer.droppedNewest === 0) {
       onReachedEnd();
