@@ -6,14 +6,28 @@
 // Display lag: on every animation frame the page reads the newest line on screen (timestamps shown) and
 // records Date.now() − that line's engine timestamp. The engine stamps a line when it reads it from the
 // container, on this same machine's wall clock, which the page's Date.now() also reads.
-import { launchBerth, launchChromium, openBerthPage } from './lib/berth';
+//
+// Each run's set-up (opening the view) goes through Playwright; the followed part runs with Playwright
+// detached (bare-browser.ts): a user's browser has no DevTools attached, and Playwright's Network domain
+// would mirror every WebSocket frame of the stream to the bench process.
+import { BareBrowser, DetachablePage, TimedParts } from './lib/bare-browser';
+import { launchBerth } from './lib/berth';
 import { defineBenchmark } from './lib/benchmark';
 import { runId } from './lib/fleet';
-import { epochNow, runJoint, withTimeout } from './lib/harness';
+import { epochNow, runJoint } from './lib/harness';
 import { chromiumTree, dockerdPid, processTree, startCpuMeter } from './lib/proc';
 import { failedMetric, pairedMetric } from './lib/results';
 import { median, percentile, round } from './lib/stats';
-import { closeLogViews, linesReceived, logViewTitle, removeBenchLogContainers, runLogger, showContainerRow, startContainer } from './logs-kit';
+import {
+  closeLogViews,
+  linesReceived,
+  logViewTitle,
+  removeBenchLogContainers,
+  runLogger,
+  showContainerRow,
+  startContainer,
+  waitForLastLine,
+} from './logs-kit';
 
 const RATE = 50_000;
 const SECONDS = Number(process.env.BERTH_BENCH_P5_SECONDS ?? 60);
@@ -62,9 +76,10 @@ export default defineBenchmark({
     ctx.defer(() => ctx.log(`removed ${removeBenchLogContainers('0bench-p5-')} log containers`));
     const berth = await launchBerth({ buildDir: ctx.buildDir });
     ctx.defer(() => berth.stop());
-    const browser = await launchChromium();
+    const browser = await BareBrowser.launch();
     ctx.defer(() => browser.close());
-    const { page } = await openBerthPage(browser, berth, { initScripts: [{ script: followProbe }] });
+    const page = await DetachablePage.open(browser, berth.url, { initScripts: [`(${followProbe})()`] });
+    const timed = new TimedParts(browser);
     const dockerd = dockerdPid();
     if (!dockerd) return [failedMetric(P5, new Error('dockerd’s pid file was not found'))];
 
@@ -76,12 +91,15 @@ export default defineBenchmark({
           const total = RATE * seconds;
           const name = `0bench-p5-${runId}-${i}`;
           runLogger(name, { LINES_PER_SEC: String(RATE), TOTAL: String(total), STDERR_EVERY: '0' }, false);
-          await closeLogViews(page);
-          await showContainerRow(page, name);
-          await page.getByRole('button', { name: `Logs ${name}`, exact: true }).click();
-          const view = page.getByRole('tabpanel', { name: logViewTitle(name) });
-          await view.getByRole('button', { name: 'Timestamps' }).click();
-          await view.getByLabel('Log status').getByText('Container stopped', { exact: true }).waitFor({ timeout: 30_000 });
+          await page.ui(async (ui) => {
+            await closeLogViews(ui);
+            await showContainerRow(ui, name);
+            await ui.getByRole('button', { name: `Logs ${name}`, exact: true }).click();
+            const view = ui.getByRole('tabpanel', { name: logViewTitle(name) });
+            await view.getByRole('button', { name: 'Timestamps' }).click();
+            await view.getByLabel('Log status').getByText('Container stopped', { exact: true }).waitFor({ timeout: 30_000 });
+          });
+          await timed.begin();
 
           const cpu = startCpuMeter({
             berth: () => processTree(berth.pid),
@@ -91,16 +109,13 @@ export default defineBenchmark({
           await page.evaluate('Object.assign(window.__logsFollow, { longTasks: [], lags: [], frames: 0, running: true })');
           const started = epochNow();
           startContainer(name);
-          await withTimeout(
-            view.getByRole('listitem').filter({ hasText: new RegExp(`stdout line ${total}$`) }).waitFor({ timeout: 0 }),
-            (seconds + 120) * 1000,
-            `the view never showed line ${total}`,
-          );
+          await waitForLastLine(page, `stdout line ${total}`, (seconds + 120) * 1000);
           const elapsed = (epochNow() - started) / 1000;
           const used = cpu.read();
-          const probe = (await page.evaluate(
+          const probe = await page.evaluate<Omit<FollowState, 'running'>>(
             '(() => { const s = window.__logsFollow; s.running = false; return { longTasks: s.longTasks, lags: s.lags, frames: s.frames }; })()',
-          )) as Omit<FollowState, 'running'>;
+          );
+          timed.end();
           const received = await linesReceived(page, logViewTitle(name));
           const lost = total - (received.kept + received.dropped - 1); // minus the "container restarted" marker
           const lagP95 = percentile(probe.lags, 95);
@@ -116,7 +131,6 @@ export default defineBenchmark({
           ctx.log(
             `lines ${total}, ${round(total / elapsed)} lines/s achieved, lag p95 ${round(lagP95)} ms, longest task ${round(Math.max(0, ...probe.longTasks))} ms, lost ${lost}, CPU berth ${round(used.cpuMs.berth)} + page ${round(used.cpuMs.browser)} ms vs dockerd ${round(used.cpuMs.dockerd)} ms`,
           );
-          await closeLogViews(page);
           return { berth: berthCpu, reference: used.cpuMs.dockerd };
         },
         { warmup: 1, runs: ctx.options.runs },
@@ -138,6 +152,7 @@ export default defineBenchmark({
               linesLostMax: Math.max(...counted.map((run) => run.lost)),
               achievedLinesPerSecMedian: median(counted.map((run) => run.rate)),
               seconds: SECONDS,
+              ...timed.details(),
               perRun: counted,
             },
           },

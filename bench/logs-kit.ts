@@ -130,8 +130,35 @@ const linesReceivedProbe = String.raw`function linesReceived(title) {
 }`;
 
 /** Reads the view's kept-line count and the "N older lines not shown" notice: lines received in all. */
-export async function linesReceived(page: Page, title: string): Promise<{ kept: number; dropped: number }> {
+export async function linesReceived(page: Page | PageEvaluator, title: string): Promise<{ kept: number; dropped: number }> {
   return page.evaluate(callProbe(linesReceivedProbe, title)) as Promise<{ kept: number; dropped: number }>;
+}
+
+/** Runs JavaScript in the page (Playwright's page.evaluate, or a bare CDP session's). */
+export interface PageEvaluator {
+  evaluate(expression: string): Promise<unknown>;
+}
+
+const waitForLastLineProbe = String.raw`function waitForLastLine(arg) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the view never showed “' + arg.lastText + '” within ' + arg.timeoutMs + ' ms')), arg.timeoutMs);
+    const check = () => {
+      const rows = document.querySelectorAll('[role=list][aria-label="Log lines"] [role=listitem]');
+      for (let i = rows.length - 1; i >= 0; i--) {
+        if ((rows[i].textContent || '').endsWith(arg.lastText)) {
+          clearTimeout(timer);
+          return resolve(true);
+        }
+      }
+      requestAnimationFrame(check);
+    };
+    check();
+  });
+}`;
+
+/** Resolves when a log row ending with `lastText` is on screen (checked every animation frame, in the page). */
+export async function waitForLastLine(page: PageEvaluator, lastText: string, timeoutMs: number): Promise<void> {
+  await page.evaluate(callProbe(waitForLastLineProbe, { lastText, timeoutMs }));
 }
 
 /** The page's JavaScript heap (Chromium only), MB. */

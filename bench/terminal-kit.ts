@@ -1,9 +1,10 @@
 // Shared by the terminal benchmarks (P6, P7): a shell container, Berth's page with a terminal open into it,
 // in-page measurements on the live xterm (through the opt-in terminal probe), and the raw exec socket that
 // is the reference: an exec started over a hijacked HTTP connection on the engine socket, read as it comes.
+// Measurements go through the page's bare CDP session (bare-browser.ts): no DevTools instrumentation.
 import net from 'node:net';
-import type { Browser, Page } from '@playwright/test';
-import { openBerthPage, type BerthPage, type BerthProcess } from './lib/berth';
+import { DetachablePage, type BareBrowser } from './lib/bare-browser';
+import type { BerthProcess } from './lib/berth';
 import { ENGINE_SOCKET, type RawEngine } from './lib/engine';
 import { actOnFleet, createFleet, runId, type FleetContainer } from './lib/fleet';
 
@@ -17,25 +18,32 @@ export async function startShellContainer(engine: RawEngine, label: string): Pro
   return container;
 }
 
-export interface TerminalPage extends BerthPage {
+export interface TerminalPage {
+  page: DetachablePage;
   size: { cols: number; rows: number };
 }
 
-/** Opens Berth, opens a shell into the container from its row, and sets the measured prompt. */
-export async function openTerminalPage(browser: Browser, berth: BerthProcess, container: FleetContainer): Promise<TerminalPage> {
-  const opened = await openBerthPage(browser, berth, {
-    viewport: { width: 1280, height: 900 },
-    initScripts: [{ script: 'function () { window.__berthTerminalProbe = new Set(); }' }],
+/** Opens Berth, opens a shell into the container from its row (Playwright), and sets the measured prompt. */
+export async function openTerminalPage(browser: BareBrowser, berth: BerthProcess, container: FleetContainer): Promise<TerminalPage> {
+  const page = await DetachablePage.open(browser, berth.url, {
+    size: { width: 1280, height: 900 },
+    initScripts: ['window.__berthTerminalProbe = new Set();'],
   });
-  const { page } = opened;
-  await page.getByRole('searchbox', { name: 'Filter containers' }).fill(container.name);
-  await page.getByRole('button', { name: `Terminal ${container.name}`, exact: true }).click();
-  await page.getByRole('toolbar', { name: `Terminal ${container.name}` }).getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+  await page.ui(async (ui) => {
+    await ui.getByRole('searchbox', { name: 'Filter containers' }).fill(container.name);
+    await ui.getByRole('button', { name: `Terminal ${container.name}`, exact: true }).click();
+    await ui.getByRole('toolbar', { name: `Terminal ${container.name}` }).getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+  });
   await typeAndWaitForPrompt(page, `export PS1='${PROMPT}'\r`);
-  const size = (await page.evaluate(
+  const size = await page.evaluate<{ cols: number; rows: number }>(
     'Array.from(window.__berthTerminalProbe).map(function (p) { return { cols: p.term.cols, rows: p.term.rows }; })[0]',
-  )) as { cols: number; rows: number };
-  return { ...opened, size };
+  );
+  return { page, size };
+}
+
+/** Runs JavaScript in the page: the bare CDP session's evaluate (a promise is awaited, the value returned). */
+export interface PageEvaluator {
+  evaluate<T = unknown>(expression: string): Promise<T>;
 }
 
 // In the page (plain JavaScript source: tsx would wrap named functions in a helper the page lacks): types
@@ -80,11 +88,11 @@ export interface LineCondition {
   nearCursor?: number;
 }
 
-export function timeInPage(page: Page, data: string, until: LineCondition, timeoutMs = 120_000): Promise<number> {
-  return page.evaluate(`(${timeInPageSource})(${JSON.stringify({ data, until, timeoutMs })})`) as Promise<number>;
+export function timeInPage(page: PageEvaluator, data: string, until: LineCondition, timeoutMs = 120_000): Promise<number> {
+  return page.evaluate<number>(`(${timeInPageSource})(${JSON.stringify({ data, until, timeoutMs })})`);
 }
 
-export function typeAndWaitForPrompt(page: Page, line: string): Promise<number> {
+export function typeAndWaitForPrompt(page: PageEvaluator, line: string): Promise<number> {
   return timeInPage(page, line, { lineEquals: PROMPT, nearCursor: 0 });
 }
 

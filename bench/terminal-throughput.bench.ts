@@ -2,16 +2,18 @@
 // against @xterm/headless in Node parsing the same bytes, same run; and Ctrl+C during `yes`: how long until
 // the prompt is back, against the same on a raw exec socket. P7's details also say how fast the engine
 // delivers the same output to a bare Node socket right after each Berth sample: the ceiling for any terminal.
+// Berth's timed parts run with Playwright detached (bare-browser.ts): a user's browser has no DevTools attached.
 import headless from '@xterm/headless';
-import type { Page } from '@playwright/test';
-import { launchBerth, launchChromium } from './lib/berth';
+import { BareBrowser, TimedParts } from './lib/bare-browser';
+import { launchBerth } from './lib/berth';
 import { defineBenchmark, type BenchContext } from './lib/benchmark';
 import { RawEngine } from './lib/engine';
 import { removeFleet } from './lib/fleet';
 import { runPairs } from './lib/harness';
+import { chromiumProcessesOfType, chromiumTree, dockerdPid, processTree, startCpuMeter } from './lib/proc';
 import { failedMetric, pairedMetric, type Metric } from './lib/results';
 import { median, round } from './lib/stats';
-import { openTerminalPage, PROMPT, RawExecSocket, startShellContainer, timeInPage, typeAndWaitForPrompt } from './terminal-kit';
+import { openTerminalPage, PROMPT, RawExecSocket, startShellContainer, timeInPage, typeAndWaitForPrompt, type PageEvaluator } from './terminal-kit';
 
 // BERTH_BENCH_TERMINAL_MB shrinks the payload for a quick look; the metric is defined at 100 MB.
 const PAYLOAD_BYTES = Number(process.env.BERTH_BENCH_TERMINAL_MB ?? 100) * 1024 * 1024;
@@ -31,11 +33,31 @@ function terminalChunks(): string[] {
   return chunks;
 }
 
+/** CPU ms per MB through the terminal, by process group, one record per Berth sample (the profile in details). */
+type CpuPerMB = Record<string, number>;
+
 /** MB/s through Berth: from Enter to the end marker parsed and painted in the page. */
-async function berthThroughput(page: Page, run: number): Promise<number> {
+async function berthThroughput(page: PageEvaluator, run: number, berthPid: number, profile: CpuPerMB[]): Promise<number> {
   const command = `yes '${LINE}' | head -c ${PAYLOAD_BYTES}; printf '\\nDONE-%s\\n' ${run}\r`;
+  const browser = chromiumTree();
+  const dockerd = dockerdPid();
+  const cpu = startCpuMeter({
+    main: () => processTree(berthPid),
+    pageRenderer: () => chromiumProcessesOfType(browser, 'renderer'),
+    browserProcess: () => chromiumProcessesOfType(browser, 'browser'),
+    gpuAndUtility: () => [...chromiumProcessesOfType(browser, 'gpu-process'), ...chromiumProcessesOfType(browser, 'utility')],
+    dockerd: () => (dockerd ? [dockerd] : []),
+  });
   const ms = await timeInPage(page, command, { lineEquals: `DONE-${run}`, nearCursor: 3 }, 600_000);
+  const used = cpu.read().cpuMs;
+  profile.push(Object.fromEntries(Object.entries(used).map(([group, cpuMs]) => [group, cpuMs / (TERMINAL_BYTES / MB)])));
   return TERMINAL_BYTES / MB / (ms / 1000);
+}
+
+/** The median of each group's CPU ms per MB. */
+function profileMedians(profile: CpuPerMB[]): CpuPerMB {
+  const groups = Object.keys(profile[0] ?? {});
+  return Object.fromEntries(groups.map((group) => [group, round(median(profile.map((sample) => sample[group])))]));
 }
 
 /** MB/s of @xterm/headless parsing the same bytes in Node (same size, same scrollback). */
@@ -54,9 +76,9 @@ async function headlessThroughput(chunks: string[], size: { cols: number; rows: 
 }
 
 /** Ctrl+C after a second of `yes` flooding the terminal → the prompt is back (parsed and painted). */
-async function berthInterrupt(page: Page): Promise<number> {
+async function berthInterrupt(page: PageEvaluator): Promise<number> {
   await page.evaluate(`Array.from(window.__berthTerminalProbe)[0].term.input('yes\\r', true)`);
-  await page.waitForTimeout(1000);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   return timeInPage(page, '\x03', { lineEquals: PROMPT, nearCursor: 0 }, 30_000);
 }
 
@@ -74,15 +96,23 @@ async function rawInterrupt(raw: RawExecSocket): Promise<number> {
   return raw.typeAndWait('\x03', (tail) => tail.endsWith(PROMPT), 30_000);
 }
 
-async function measureThroughput(ctx: BenchContext, page: Page, raw: RawExecSocket, size: { cols: number; rows: number }): Promise<Metric> {
+async function measureThroughput(
+  ctx: BenchContext,
+  page: PageEvaluator,
+  timed: TimedParts,
+  raw: RawExecSocket,
+  size: { cols: number; rows: number },
+  berthPid: number,
+): Promise<Metric> {
   const spec = { id: 'P7', name: `${PAYLOAD_BYTES / MB} MB through the terminal`, unit: 'MB/s', goal: '≥ 0.7× headless' };
   try {
     const chunks = terminalChunks();
     let run = 0;
     const rawSamples: number[] = [];
+    const profile: CpuPerMB[] = [];
     const samples = await runPairs(
       async () => {
-        const berth = await berthThroughput(page, ++run);
+        const berth = await timed.time(() => berthThroughput(page, ++run, berthPid, profile));
         rawSamples.push(await rawThroughput(raw, run));
         return berth;
       },
@@ -100,6 +130,8 @@ async function measureThroughput(ctx: BenchContext, page: Page, raw: RawExecSock
           cols: size.cols,
           rows: size.rows,
           rawExecMBps: round(median(rawSamples)),
+          cpuMsPerMB: profileMedians(profile.slice(1)),
+          ...timed.details(),
         },
       },
       samples,
@@ -109,12 +141,17 @@ async function measureThroughput(ctx: BenchContext, page: Page, raw: RawExecSock
   }
 }
 
-async function measureInterrupt(ctx: BenchContext, page: Page, raw: RawExecSocket): Promise<Metric> {
+async function measureInterrupt(ctx: BenchContext, page: PageEvaluator, timed: TimedParts, raw: RawExecSocket): Promise<Metric> {
   const spec = { id: 'P7.ctrlc', name: 'Ctrl+C during `yes` → prompt back (painted)', goal: '≤ 100 ms' };
   try {
-    const samples = await runPairs(() => berthInterrupt(page), () => rawInterrupt(raw), { ...ctx.options, log: ctx.log });
+    const samples = await runPairs(() => timed.time(() => berthInterrupt(page)), () => rawInterrupt(raw), { ...ctx.options, log: ctx.log });
     return pairedMetric(
-      { ...spec, referenceName: 'raw exec socket in Node', goalMet: ({ berth }) => berth.median <= 100, details: { floodMsBeforeCtrlC: 1000 } },
+      {
+        ...spec,
+        referenceName: 'raw exec socket in Node',
+        goalMet: ({ berth }) => berth.median <= 100,
+        details: { floodMsBeforeCtrlC: 1000, ...timed.details() },
+      },
       samples,
     );
   } catch (err) {
@@ -133,14 +170,14 @@ export default defineBenchmark({
     const container = await startShellContainer(engine, 'p7');
     const berth = await launchBerth({ buildDir: ctx.buildDir });
     ctx.defer(() => berth.stop());
-    const browser = await launchChromium();
+    const browser = await BareBrowser.launch();
     ctx.defer(() => browser.close());
     const terminal = await openTerminalPage(browser, berth, container);
     const raw = await RawExecSocket.open(engine, container.id, terminal.size);
     ctx.defer(() => raw.close());
-    const metrics = [await measureThroughput(ctx, terminal.page, raw, terminal.size)];
+    const metrics = [await measureThroughput(ctx, terminal.page, new TimedParts(browser), raw, terminal.size, berth.pid)];
     await typeAndWaitForPrompt(terminal.page, 'clear\r');
-    metrics.push(await measureInterrupt(ctx, terminal.page, raw));
+    metrics.push(await measureInterrupt(ctx, terminal.page, new TimedParts(browser), raw));
     return metrics;
   },
 });

@@ -148,3 +148,18 @@ export function chromiumTree(parentPid = process.pid): number[] {
   const roots = processTree(parentPid).filter((pid) => pid !== parentPid && /chrom/i.test(commandName(pid)));
   return [...new Set(roots.flatMap((pid) => processTree(pid)))];
 }
+
+/** A Chromium process's role from its command line (`--type=renderer`, `gpu-process`, `utility`, …; none: the browser). */
+export function chromiumProcessType(pid: number): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return args.find((arg) => arg.startsWith('--type='))?.slice(7) ?? 'browser';
+  } catch {
+    return 'gone';
+  }
+}
+
+/** The pids of `tree` (a Chromium's process tree) with the given role. */
+export function chromiumProcessesOfType(tree: number[], type: string): number[] {
+  return tree.filter((pid) => chromiumProcessType(pid) === type);
+}
