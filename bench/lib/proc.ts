@@ -152,7 +152,8 @@ export function chromiumTree(parentPid = process.pid): number[] {
 /** A Chromium process's role from its command line (`--type=renderer`, `gpu-process`, `utility`, …; none: the browser). */
 export function chromiumProcessType(pid: number): string {
   try {
-    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    // Chromium's child processes rewrite their title: the arguments become one string joined by spaces.
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
     return args.find((arg) => arg.startsWith('--type='))?.slice(7) ?? 'browser';
   } catch {
     return 'gone';
