@@ -20,6 +20,7 @@ function fakeXterm() {
       ack: (bytes) => acks.push(bytes),
     },
     10,
+    (task) => task(),
   );
   const parseAll = () => {
     while (pending.length) pending.shift()!();
@@ -36,6 +37,25 @@ describe('TerminalOutputQueue', () => {
     const euro = encoder.encode('€');
     queue.push([encoder.encode('a'), euro.subarray(0, 2), euro.subarray(2)], 4);
     expect(written).toEqual(['a€']);
+  });
+
+  it('refills xterm once it has parsed all it holds, not after each write', () => {
+    const written: string[] = [];
+    const pending: (() => void)[] = [];
+    const tasks: (() => void)[] = [];
+    const queue = new TerminalOutputQueue(
+      { write: (data, parsed) => (written.push(new TextDecoder().decode(data)), pending.push(parsed)), notice: () => {}, ack: () => {} },
+      10,
+      (task) => tasks.push(task),
+    );
+    for (const text of ['aaaaaa', 'bbbbbb', 'cccccc']) queue.push([encoder.encode(text)], 6);
+    expect(written).toEqual(['aaaaaa', 'bbbbbb']);
+    pending.shift()!();
+    expect(tasks).toEqual([]);
+    pending.shift()!();
+    expect(written).toEqual(['aaaaaa', 'bbbbbb']); // not from inside xterm's callback
+    tasks.shift()!();
+    expect(written).toEqual(['aaaaaa', 'bbbbbb', 'cccccc']);
   });
 
   it('writes a batch’s output as one write and acknowledges it once parsed', () => {
