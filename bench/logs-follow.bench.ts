@@ -79,7 +79,7 @@ export default defineBenchmark({
     const browser = await BareBrowser.launch();
     ctx.defer(() => browser.close());
     const page = await DetachablePage.open(browser, berth.url, { initScripts: [`(${followProbe})()`] });
-    const timed = new TimedParts(browser);
+    const timed = new TimedParts(browser, { label: 'P5', page });
     const dockerd = dockerdPid();
     if (!dockerd) return [failedMetric(P5, new Error('dockerd’s pid file was not found'))];
 
@@ -115,7 +115,7 @@ export default defineBenchmark({
           const probe = await page.evaluate<Omit<FollowState, 'running'>>(
             '(() => { const s = window.__logsFollow; s.running = false; return { longTasks: s.longTasks, lags: s.lags, frames: s.frames }; })()',
           );
-          timed.end();
+          await timed.end();
           const received = await linesReceived(page, logViewTitle(name));
           const lost = total - (received.kept + received.dropped - 1); // minus the "container restarted" marker
           const lagP95 = percentile(probe.lags, 95);

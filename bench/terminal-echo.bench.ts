@@ -48,7 +48,7 @@ async function measure(
   details: Record<string, unknown>,
 ): Promise<Metric> {
   try {
-    const timed = new TimedParts(browser);
+    const timed = new TimedParts(browser, { label: spec.id, page: page instanceof DetachablePage ? page : undefined });
     const samples = await runPairs(() => timed.time(() => pageEchoes(page)), () => rawEchoes(raw), { ...ctx.options, log: ctx.log });
     return pairedMetric(
       {

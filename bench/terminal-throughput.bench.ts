@@ -175,9 +175,9 @@ export default defineBenchmark({
     const terminal = await openTerminalPage(browser, berth, container);
     const raw = await RawExecSocket.open(engine, container.id, terminal.size);
     ctx.defer(() => raw.close());
-    const metrics = [await measureThroughput(ctx, terminal.page, new TimedParts(browser), raw, terminal.size, berth.pid)];
+    const metrics = [await measureThroughput(ctx, terminal.page, new TimedParts(browser, { label: 'P7', page: terminal.page }), raw, terminal.size, berth.pid)];
     await typeAndWaitForPrompt(terminal.page, 'clear\r');
-    metrics.push(await measureInterrupt(ctx, terminal.page, new TimedParts(browser), raw));
+    metrics.push(await measureInterrupt(ctx, terminal.page, new TimedParts(browser, { label: 'P7.ctrlc', page: terminal.page }), raw));
     return metrics;
   },
 });

@@ -12,12 +12,14 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { chromiumArgs, chromiumPath } from './berth';
+import { recordingRequested, startProfile, startTrace, type Recording, type RecordingRequest } from './chromium-trace';
 import { median, round } from './stats';
 
 interface CdpAnswer {
   id?: number;
   method?: string;
   sessionId?: string;
+  params?: Record<string, unknown>;
   result?: Record<string, unknown>;
   error?: { message: string };
 }
@@ -31,12 +33,17 @@ export class CdpConnection {
    * is enabled on a page through this connection (the check that a timed part ran uninstrumented).
    */
   readonly pageEvents = new Map<string, number>();
+  /** One-shot waiters for browser-level events (no session), e.g. Tracing.tracingComplete. */
+  private readonly eventWaiters = new Map<string, ((params: Record<string, unknown>) => void)[]>();
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data: WebSocket.RawData) => {
       const message = JSON.parse(data.toString()) as CdpAnswer;
       if (message.id === undefined) {
         if (message.sessionId && message.method) this.pageEvents.set(message.method, (this.pageEvents.get(message.method) ?? 0) + 1);
+        else if (message.method) {
+          for (const waiter of this.eventWaiters.get(message.method)?.splice(0) ?? []) waiter(message.params ?? {});
+        }
         return;
       }
       const waiter = this.pending.get(message.id);
@@ -68,6 +75,15 @@ export class CdpConnection {
     });
   }
 
+  /** The next browser-level event `method` (register before the command that causes it). */
+  nextEvent(method: string): Promise<Record<string, unknown>> {
+    return new Promise((resolve) => {
+      const waiters = this.eventWaiters.get(method) ?? [];
+      waiters.push(resolve);
+      this.eventWaiters.set(method, waiters);
+    });
+  }
+
   close(): void {
     this.socket.close();
   }
@@ -81,6 +97,11 @@ export class BareSession {
     private readonly connection: CdpConnection,
     private readonly sessionId: string,
   ) {}
+
+  /** A raw command on this page's session (profiling a timed part: see chromium-trace.ts). */
+  send(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    return this.connection.send(method, params, this.sessionId);
+  }
 
   /** Evaluates `expression` in the page (a promise is awaited) and returns its value as JSON. */
   async evaluate<T = unknown>(expression: string): Promise<T> {
@@ -266,6 +287,11 @@ export class DetachablePage {
   evaluate<T = unknown>(expression: string): Promise<T> {
     return this.session.evaluate<T>(expression);
   }
+
+  /** The bare session itself (for profiling a timed part). */
+  get bare(): BareSession {
+    return this.session;
+  }
 }
 
 /**
@@ -279,22 +305,42 @@ export class TimedParts {
   private events = 0;
   private playwrightAttached = false;
   private current: { cpu: NodeJS.CpuUsage; wall: number; events: number } | undefined;
+  private parts = 0;
+  private readonly recordingRequest: RecordingRequest | undefined;
+  private recording: Recording | undefined;
+  /** Whether a part was recorded (its sample is slower than the others: the details say so). */
+  private recorded = false;
 
-  constructor(private readonly browser: BareBrowser) {}
+  /**
+   * `label` names the metric for BERTH_BENCH_TRACE (see chromium-trace.ts); `page` is needed to profile
+   * its JavaScript.
+   */
+  constructor(
+    private readonly browser: BareBrowser,
+    private readonly recordingTarget?: { label: string; page?: DetachablePage },
+  ) {
+    this.recordingRequest = recordingRequested(recordingTarget?.label);
+  }
 
   /** Prepares the browser (Playwright off) and starts the meters. */
   async begin(): Promise<void> {
     await this.browser.prepareTimedPart();
     this.playwrightAttached ||= this.browser.playwrightAttached;
+    this.parts++;
+    await this.startRecordingIfAsked();
     this.current = { cpu: process.cpuUsage(), wall: performance.now(), events: this.pageEventCount() };
   }
 
-  end(): void {
+  /** Stops the meters (and writes the recording, if this part was recorded). */
+  async end(): Promise<void> {
     if (!this.current) return;
     const used = process.cpuUsage(this.current.cpu);
     this.cpuPct.push(((used.user + used.system) / 1000 / (performance.now() - this.current.wall)) * 100);
     this.events += this.pageEventCount() - this.current.events;
     this.current = undefined;
+    const recording = this.recording;
+    this.recording = undefined;
+    if (recording) console.log(`recorded timed part ${this.parts} of ${this.recordingTarget?.label}: ${await recording.stop()}`);
   }
 
   /** Runs `part` between begin() and end(). */
@@ -303,12 +349,22 @@ export class TimedParts {
     try {
       return await part();
     } finally {
-      this.end();
+      await this.end();
     }
   }
 
-  details(): { harness: string; benchProcessCpuPctMedian: number; pageCdpEvents: number } {
+  private async startRecordingIfAsked(): Promise<void> {
+    const request = this.recordingRequest;
+    const target = this.recordingTarget;
+    if (!request || !target || request.part !== this.parts) return;
+    if (request.kind === 'profile' && !target.page) throw new Error(`BERTH_BENCH_TRACE=profile: no page given for ${target.label}`);
+    this.recording = request.kind === 'trace' ? await startTrace(this.browser.cdp, target.label) : await startProfile(target.page!.bare, target.label);
+    this.recorded = true;
+  }
+
+  details(): { harness: string; benchProcessCpuPctMedian: number; pageCdpEvents: number; recordedPart?: number } {
     return {
+      ...(this.recorded ? { recordedPart: this.recordingRequest?.part } : {}),
       harness: this.playwrightAttached ? 'Playwright attached (BERTH_BENCH_KEEP_PLAYWRIGHT=1)' : 'bare CDP, Playwright detached',
       benchProcessCpuPctMedian: this.cpuPct.length ? round(median(this.cpuPct)) : 0,
       pageCdpEvents: this.events,
