@@ -70,11 +70,17 @@ const timeInPageSource = String.raw`function timeInPage(arg) {
       subscription.dispose();
       reject(new Error('the terminal did not show ' + JSON.stringify(until) + ' within ' + arg.timeoutMs + ' ms'));
     }, arg.timeoutMs);
+    // Painted: the first frame after it was parsed and xterm draws again (a flood's drawing may be held:
+    // flood-render-pacer.ts; the hold shows as synchronized output).
+    function whenDrawn() {
+      if (term.modes.synchronizedOutputMode) return requestAnimationFrame(whenDrawn);
+      requestAnimationFrame(function () { resolve(performance.now() - started); });
+    }
     var subscription = term.onWriteParsed(function () {
       if (!matches()) return;
       subscription.dispose();
       clearTimeout(timer);
-      requestAnimationFrame(function () { resolve(performance.now() - started); });
+      whenDrawn();
     });
     var started = performance.now();
     term.input(arg.data, true);

@@ -4,7 +4,14 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 interface ProbedTerminal {
-  term: { element?: HTMLElement; cols: number; rows: number };
+  term: {
+    element?: HTMLElement;
+    cols: number;
+    rows: number;
+    modes: { synchronizedOutputMode: boolean };
+    buffer: { active: { viewportY: number; getLine(y: number): { translateToString(trim: boolean): string } | undefined } };
+  };
+  floodPacing: boolean;
   bufferText(): string;
 }
 
@@ -82,6 +89,36 @@ export class TerminalPage {
 
   async expectText(title: string | RegExp, pattern: RegExp): Promise<void> {
     await expect.poll(() => this.text(title), { message: `terminal text matching ${pattern}` }).toMatch(pattern);
+  }
+
+  /**
+   * What the screen shows: the rows xterm's DOM renderer drew (trailing blanks trimmed); where WebGL draws
+   * (a canvas), the rows in view of the buffer, once drawing is not held.
+   */
+  async screenText(title: string | RegExp): Promise<string> {
+    return this.output(title).evaluate((host) => {
+      const trim = (lines: string[]) => lines.map((line) => line.replace(/\s+$/, '')).join('\n').replace(/\s+$/, '');
+      const rows = host.querySelector('.xterm-rows');
+      if (rows) return trim([...rows.children].map((row) => row.textContent ?? ''));
+      const probe = [...(window.__berthTerminalProbe ?? [])].find((t) => t.term.element && host.contains(t.term.element));
+      if (!probe || probe.term.modes.synchronizedOutputMode) return '';
+      const buffer = probe.term.buffer.active;
+      const lines: string[] = [];
+      for (let y = 0; y < probe.term.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+      return trim(lines);
+    });
+  }
+
+  async expectScreen(title: string | RegExp, pattern: RegExp): Promise<void> {
+    await expect.poll(() => this.screenText(title), { message: `terminal screen matching ${pattern}` }).toMatch(pattern);
+  }
+
+  /** Whether the terminal draws floods paced (it found the xterm internals it needs). */
+  async floodPacing(title: string | RegExp): Promise<boolean> {
+    return this.output(title).evaluate((host) => {
+      const probe = [...(window.__berthTerminalProbe ?? [])].find((t) => t.term.element && host.contains(t.term.element));
+      return probe?.floodPacing ?? false;
+    });
   }
 
   async size(title: string | RegExp): Promise<{ cols: number; rows: number }> {

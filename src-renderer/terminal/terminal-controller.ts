@@ -10,7 +10,9 @@ import { Terminal } from '@xterm/xterm';
 import type { ExecChunk, ExecNotice } from '../../src-main/shared/contract/exec';
 import { client, ClientError, type StreamHandle } from '../ipc/client';
 import { endSummary, sessionRequest, type TerminalOptions } from './terminal-options';
+import { FloodRenderPacer } from './flood-render-pacer';
 import { TerminalOutputQueue } from './terminal-output-queue';
+import { xtermRenderHold } from './xterm-render-hold';
 import { onThemeChange, terminalTheme } from './terminal-theme';
 
 export type StartedNotice = Extract<ExecNotice, { kind: 'started' }>;
@@ -50,6 +52,8 @@ export class TerminalController {
   private readonly searchAddon = new SearchAddon({ highlightLimit: 1000 });
   private handle: StreamHandle | undefined;
   private output: TerminalOutputQueue | undefined;
+  /** Draws floods a few times a second; none before mount (xterm's drawing exists once it is open). */
+  private pacer: FloodRenderPacer | undefined;
   private skippedTimer: ReturnType<typeof setTimeout> | undefined;
   /** Keys typed while the session is still opening: main would drop them, so they wait here. */
   private pendingInput = '';
@@ -92,6 +96,8 @@ export class TerminalController {
   /** Puts the terminal in the page; call once the host element is laid out. */
   mount(host: HTMLElement): void {
     this.term.open(host);
+    const renderHold = xtermRenderHold(this.term);
+    if (renderHold) this.pacer = new FloodRenderPacer(renderHold);
     // A native paste arrived: the keyboard fallback must not paste a second time.
     const cancelFallback = () => clearTimeout(this.pasteFallback);
     host.addEventListener('paste', cancelFallback, true);
@@ -121,6 +127,11 @@ export class TerminalController {
       write: (data, parsed) => this.term.write(data, parsed),
       notice: (notice) => this.notice(notice),
       ack: (bytes) => handle.ack(bytes),
+      pacer: {
+        writing: (flooding) => this.pacer?.writing(flooding),
+        drained: () => this.pacer?.drained(),
+        interrupted: () => this.pacer?.interrupted(),
+      },
     });
     this.pendingInput = '';
     handle.opened.then(
@@ -231,9 +242,15 @@ export class TerminalController {
     clearTimeout(this.pasteFallback);
     clearTimeout(this.skippedTimer);
     for (const dispose of this.disposers) dispose();
+    this.pacer?.dispose();
     this.term.dispose();
     this.listeners.clear();
     probeRegistry()?.delete(this);
+  }
+
+  /** Whether floods are drawn paced (xterm's internals were found): for tests. */
+  get floodPacing(): boolean {
+    return this.pacer !== undefined;
   }
 
   /** The whole buffer (scrollback and screen) as text, trailing blanks trimmed: for tests and benchmarks. */

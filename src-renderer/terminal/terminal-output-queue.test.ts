@@ -116,3 +116,39 @@ describe('TerminalOutputQueue', () => {
     }
   });
 });
+
+describe('TerminalOutputQueue → pacer', () => {
+  it('says whether each write is part of a flood, when xterm has drained, and when an interrupt key came', () => {
+    const calls: string[] = [];
+    const pending: (() => void)[] = [];
+    const queue = new TerminalOutputQueue(
+      {
+        write: (_data, parsed) => pending.push(parsed),
+        notice: () => {},
+        ack: () => {},
+        pacer: {
+          writing: (flooding) => calls.push(flooding ? 'flood' : 'calm'),
+          drained: () => calls.push('drained'),
+          interrupted: () => calls.push('interrupted'),
+        },
+      },
+      1024 * 1024,
+      (task) => task(),
+    );
+    queue.push([encoder.encode('$ ')], 2);
+    pending.shift()!();
+    expect(calls).toEqual(['calm', 'drained']);
+
+    calls.length = 0;
+    queue.push([encoder.encode('y\n'.repeat(200 * 1024))], 400 * 1024); // 400 KB at once: a flood
+    queue.push([encoder.encode('y\n')], 2);
+    expect(calls).toEqual(['flood', 'flood']);
+    pending.shift()!();
+    expect(calls).toEqual(['flood', 'flood']); // one more write still in xterm
+    pending.shift()!();
+    expect(calls).toEqual(['flood', 'flood', 'drained']);
+
+    queue.interrupted();
+    expect(calls.at(-1)).toBe('interrupted');
+  });
+});

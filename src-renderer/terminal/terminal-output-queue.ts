@@ -13,6 +13,12 @@ export interface OutputTarget {
   /** A notice in its place between the outputs (the output before it is written, not necessarily parsed). */
   notice(notice: ExecNotice): void;
   ack(bytes: number): void;
+  /** Told how output flows, to draw floods a few times a second (flood-render-pacer.ts). */
+  pacer?: {
+    writing(flooding: boolean): void;
+    drained(): void;
+    interrupted(): void;
+  };
 }
 
 interface Entry {
@@ -87,7 +93,9 @@ export class TerminalOutputQueue {
    * (or, if it does not skip, for a moment at most).
    */
   interrupted(): void {
-    if (this.disposed || this.holdTimer || !this.flooding()) return;
+    if (this.disposed) return;
+    this.target.pacer?.interrupted();
+    if (this.holdTimer || !this.flooding()) return;
     this.holdTimer = setTimeout(() => this.release(), HOLD_MS);
   }
 
@@ -147,13 +155,16 @@ export class TerminalOutputQueue {
       if (entry.notice) this.target.notice(entry.notice);
       if (!entry.data && !entry.bytes) continue;
       const length = entry.data?.length ?? 0;
+      if (length) this.target.pacer?.writing(this.flooding());
       this.inXterm += length;
       this.target.write(entry.data ?? NOTHING, () => {
         this.inXterm -= length;
         if (this.disposed) return;
         if (entry.bytes) this.target.ack(entry.bytes);
         // Refill once xterm has parsed all it holds, from a task of our own (see inFreshTask).
-        if (this.inXterm === 0) this.pumpSoon();
+        if (this.inXterm !== 0) return;
+        if (this.queue.length > 0) this.pumpSoon();
+        else this.target.pacer?.drained();
       });
     }
   }
