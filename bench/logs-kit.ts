@@ -141,22 +141,32 @@ export interface PageEvaluator {
 
 const waitForLastLineProbe = String.raw`function waitForLastLine(arg) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the view never showed “' + arg.lastText + '” within ' + arg.timeoutMs + ' ms')), arg.timeoutMs);
+    const list = document.querySelector('[role=list][aria-label="Log lines"]');
+    let observer;
+    const timer = setTimeout(() => {
+      observer?.disconnect();
+      reject(new Error('the view never showed “' + arg.lastText + '” within ' + arg.timeoutMs + ' ms'));
+    }, arg.timeoutMs);
     const check = () => {
-      const rows = document.querySelectorAll('[role=list][aria-label="Log lines"] [role=listitem]');
+      const rows = list.querySelectorAll('[role=listitem]');
       for (let i = rows.length - 1; i >= 0; i--) {
         if ((rows[i].textContent || '').endsWith(arg.lastText)) {
           clearTimeout(timer);
-          return resolve(true);
+          observer?.disconnect();
+          resolve(true);
+          return true;
         }
       }
-      requestAnimationFrame(check);
+      return false;
     };
-    check();
+    if (check()) return;
+    // Checked when the rows change (not every animation frame: a frame loop makes the page draw 60 times a second).
+    observer = new MutationObserver(check);
+    observer.observe(list, { childList: true, subtree: true, characterData: true });
   });
 }`;
 
-/** Resolves when a log row ending with `lastText` is on screen (checked every animation frame, in the page). */
+/** Resolves when a log row ending with `lastText` is on screen (checked in the page whenever the rows change). */
 export async function waitForLastLine(page: PageEvaluator, lastText: string, timeoutMs: number): Promise<void> {
   await page.evaluate(callProbe(waitForLastLineProbe, { lastText, timeoutMs }));
 }
