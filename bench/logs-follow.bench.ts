@@ -47,7 +47,7 @@ const P5 = {
  */
 const followProbe = String.raw`function installFollowProbe() {
   const FRAME_MS = 1000 / 60;
-  const state = { longTasks: [], lags: [], frames: 0, running: false };
+  const state = { longTasks: [], lags: [], shownLags: [], shownGaps: [], frames: 0, running: false };
   window.__logsFollow = state;
   try {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) state.longTasks.push(e.duration); })
@@ -76,10 +76,12 @@ const followProbe = String.raw`function installFollowProbe() {
     const ts = newestTimestamp();
     if (Number.isNaN(ts) || (shown && shown.ts === ts)) return;
     fillUntil(now);
-    shown = { ts, next: now };
+    if (shown) state.shownGaps.push(now - shown.at);
+    state.shownLags.push(now - ts);
+    shown = { ts, next: now, at: now };
   };
   state.start = () => {
-    Object.assign(state, { longTasks: [], lags: [], frames: 0, running: true });
+    Object.assign(state, { longTasks: [], lags: [], shownLags: [], shownGaps: [], frames: 0, running: true });
     shown = undefined;
     observer = new MutationObserver(() => {
       if (pending || !state.running) return;
@@ -94,13 +96,16 @@ const followProbe = String.raw`function installFollowProbe() {
     fillUntil(Date.now());
     state.running = false;
     observer?.disconnect();
-    return { longTasks: state.longTasks, lags: state.lags, frames: state.frames };
+    return { longTasks: state.longTasks, lags: state.lags, shownLags: state.shownLags, shownGaps: state.shownGaps, frames: state.frames };
   };
 }`;
 
 interface FollowState {
   longTasks: number[];
   lags: number[];
+  /** The lag of each newest line when first read (the frame that shows it), and the ms between those frames. */
+  shownLags: number[];
+  shownGaps: number[];
   frames: number;
   running: boolean;
 }
@@ -120,7 +125,7 @@ export default defineBenchmark({
     const dockerd = dockerdPid();
     if (!dockerd) return [failedMetric(P5, new Error('dockerd’s pid file was not found'))];
 
-    const perRun: { lagP95: number; longest: number; lost: number; berthCpu: number; dockerdCpu: number; rate: number }[] = [];
+    const perRun: { lagP95: number; longest: number; lost: number; berthCpu: number; dockerdCpu: number; rate: number; shownLagP50: number; shownLagP95: number; shownGapP50: number; shownGapP95: number }[] = [];
     try {
       const samples = await runJoint(
         async (i) => {
@@ -149,9 +154,7 @@ export default defineBenchmark({
           await waitForLastLine(page, `stdout line ${total}`, (seconds + 120) * 1000);
           const elapsed = (epochNow() - started) / 1000;
           const used = cpu.read();
-          const probe = await page.evaluate<Omit<FollowState, 'running'>>(
-            'window.__logsFollow.stop()',
-          );
+          const probe = await page.evaluate<Omit<FollowState, 'running'>>('window.__logsFollow.stop()');
           await timed.end();
           const received = await linesReceived(page, logViewTitle(name));
           const lost = total - (received.kept + received.dropped - 1); // minus the "container restarted" marker
@@ -164,9 +167,14 @@ export default defineBenchmark({
             berthCpu: round(berthCpu),
             dockerdCpu: round(used.cpuMs.dockerd),
             rate: round(total / elapsed),
+            // Where the lag comes from: how old the newest line is when it first shows, and how often it changes.
+            shownLagP50: round(percentile(probe.shownLags, 50)),
+            shownLagP95: round(percentile(probe.shownLags, 95)),
+            shownGapP50: round(percentile(probe.shownGaps, 50)),
+            shownGapP95: round(percentile(probe.shownGaps, 95)),
           });
           ctx.log(
-            `lines ${total}, ${round(total / elapsed)} lines/s achieved, lag p95 ${round(lagP95)} ms, longest task ${round(Math.max(0, ...probe.longTasks))} ms, lost ${lost}, CPU berth ${round(used.cpuMs.berth)} + page ${round(used.cpuMs.browser)} ms vs dockerd ${round(used.cpuMs.dockerd)} ms`,
+            `lines ${total}, ${round(total / elapsed)} lines/s achieved, lag p95 ${round(lagP95)} ms (newest line p50/p95 ${round(percentile(probe.shownLags, 50))}/${round(percentile(probe.shownLags, 95))} ms old when shown, shown every ${round(percentile(probe.shownGaps, 50))}/${round(percentile(probe.shownGaps, 95))} ms), longest task ${round(Math.max(0, ...probe.longTasks))} ms, lost ${lost}, CPU berth ${round(used.cpuMs.berth)} + page ${round(used.cpuMs.browser)} ms vs dockerd ${round(used.cpuMs.dockerd)} ms`,
           );
           return { berth: berthCpu, reference: used.cpuMs.dockerd };
         },
