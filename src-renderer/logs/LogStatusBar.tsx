@@ -16,9 +16,22 @@ interface LogStatusBarProps {
 }
 
 export function LogStatusBar({ session, filtered, onResume, onLoadEarlier, onCapacity }: LogStatusBarProps) {
-  // Counts change with every batch of lines.
-  useSyncExternalStore(session.subscribe, session.getVersion);
   const { buffer, index } = session;
+  // Renders when what it shows changes, not with every batch of lines (a full buffer's count stays put).
+  useSyncExternalStore(session.subscribe, () =>
+    [
+      session.status,
+      session.options.follow,
+      session.paused,
+      session.earlier,
+      session.statusMessage ?? '',
+      buffer.size,
+      buffer.capacity,
+      buffer.droppedNewest > 0,
+      filtered && index.visibleCount,
+      session.paused && session.arrivedWhilePaused,
+    ].join('|'),
+  );
   const status = describeStatus(session.status, session.options.follow, session.paused);
   const earlierLabel =
     session.earlier === 'loading' ? 'Loading earlier…' : session.earlier === 'start-reached' ? 'Start of the log' : 'Load earlier';

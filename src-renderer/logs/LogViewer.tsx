@@ -107,9 +107,14 @@ export function LogViewer({
   const scrollRef = useRef<HTMLDivElement>(null);
   /** Fixed-height rows live in here; syncRows writes them (React renders the element, never its rows). */
   const windowRef = useRef<HTMLDivElement>(null);
-  // A new version means new rows in view.
-  useSyncExternalStore(session.subscribe, session.getVersion);
   const { buffer, index } = session;
+  // Following with fixed rows, a batch of lines only changes what the rows show once the buffer is full:
+  // the rows are rewritten from a listener of their own (syncFollowing) and React renders only when what
+  // it lays out changes — line count, width, sources. Otherwise every change (a new version) renders.
+  const renderKey = () =>
+    !wrap && !session.paused ? `f|${index.visibleCount}|${buffer.longest}|${session.sources.length}` : `v|${session.version}`;
+  const key = useSyncExternalStore(session.subscribe, renderKey);
+  const renderedKey = useRef('');
   const count = index.visibleCount;
   /** The line at the top of the view and how far into it the view starts: what a paused view holds still. */
   const anchor = useRef<{ pos: number; offset: number } | null>(null);
@@ -154,7 +159,8 @@ export function LogViewer({
   if (wrap) {
     items = virtualizer.getVirtualItems().map((item) => ({ index: item.index, start: item.start, pos: item.key as number, key: item.key as number }));
   } else {
-    const first = Math.max(0, Math.floor(desiredTop / ROW_HEIGHT) - OVERSCAN_ROWS);
+    // Following, nothing is above the view unless one scrolls up, which pauses (and renders with overscan).
+    const first = Math.max(0, Math.floor(desiredTop / ROW_HEIGHT) - (session.paused ? OVERSCAN_ROWS : 0));
     const last = Math.min(count, Math.ceil((desiredTop + viewport.height) / ROW_HEIGHT) + OVERSCAN_ROWS);
     items = [];
     windowTop = first * ROW_HEIGHT;
@@ -192,10 +198,21 @@ export function LogViewer({
     : null;
   // Fixed rows: written straight into the window after each render (see log-rows.ts) — before the effect
   // below sets the scroll position, so its layout is the one the frame uses.
-  const fixedLines = wrap ? [] : items.map(rowLine).filter((line): line is RowLine => !!line);
+  const fixedLinesNow = () => items.map((item) => rowLine({ ...item, pos: index.visibleAt(item.index) })).filter((line): line is RowLine => !!line);
+  const fixedLines = wrap ? [] : fixedLinesNow();
   useLayoutEffect(() => {
+    renderedKey.current = key;
     if (windowRef.current) syncRows(windowRef.current, fixedLines, query);
   });
+  /** A change React will not render (see renderKey): the same rows, showing the lines now at their places. */
+  const syncFollowing = () => {
+    if (wrap || renderedKey.current !== renderKey() || !windowRef.current) return;
+    syncRows(windowRef.current, fixedLinesNow(), query);
+    captureAnchor();
+  };
+  const latestSyncFollowing = useRef(syncFollowing);
+  latestSyncFollowing.current = syncFollowing;
+  useLayoutEffect(() => session.subscribe(() => latestSyncFollowing.current()), [session]);
 
   const setScrollTop = (top: number) => {
     const element = scrollRef.current;
