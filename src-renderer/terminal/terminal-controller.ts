@@ -73,7 +73,10 @@ export class TerminalController {
       fontSize: 13,
       lineHeight: 1.15,
       scrollback: SCROLLBACK_LINES,
-      cursorBlink: true,
+      // Blinks only where WebGL draws (a timer, two redraws a second). The DOM renderer blinks with a CSS
+      // animation, which has Chromium redraw the page every frame while the terminal has focus: ~60 frames
+      // a second, ~10% of a core for an idle terminal. There the cursor stays still.
+      cursorBlink: false,
       allowProposedApi: true, // the search addon's match decorations
       macOptionIsMeta: true,
       rightClickSelectsWord: false,
@@ -369,9 +372,11 @@ export class TerminalController {
         // The GPU went away (driver reset, too many contexts): carry on with the DOM renderer.
         webgl.dispose();
         this.renderer = 'dom';
+        this.term.options.cursorBlink = false;
       });
       this.term.loadAddon(webgl);
       this.renderer = 'webgl';
+      this.term.options.cursorBlink = true;
     } catch {
       this.renderer = 'dom'; // no WebGL here (e.g. --disable-gpu): xterm's DOM renderer draws instead
     }
