@@ -26,11 +26,14 @@ export interface LogsViewProps extends LogTarget {
 const subscribeNothing = () => () => {};
 const SEARCH_DEBOUNCE_MS = 120;
 
-/** "N older lines not shown": its count changes with every batch, so it follows the lines itself. */
+/**
+ * "N older lines not shown": its count changes with every batch, so it follows the lines itself. A status
+ * that is not live: read when reached, not announced ~20 times a second while a fast log streams.
+ */
 function DroppedNotice({ session }: { session: LogSession }) {
   useSyncExternalStore(session.subscribe, session.getVersion);
   return (
-    <div className="logs-notice" role="status">
+    <div className="logs-notice" role="status" aria-live="off">
       <History />
       {plural(session.buffer.droppedOldest, 'older line')} not shown: the view keeps the newest {formatCount(session.buffer.capacity)}.
       {/* One control pages them in: "Load earlier" in the status line (a second button here had the same name). */}
