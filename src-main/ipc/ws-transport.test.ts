@@ -1,4 +1,4 @@
-// berth.test=foundation — the headless bridge's security and static serving: the WebSocket needs the launch
+// berth.test=foundation — the headless bridge: its security, static serving and stream frames. The WebSocket needs the launch
 // token and our own Origin; the renderer's files come with the CSP; nothing outside the renderer is served.
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ServerMessage } from '../shared/protocol';
+import { decodeBinaryFrame, type ServerMessage } from '../shared/protocol';
 import type { Berth } from '../services';
-import { startTestBerth } from '../engine/test-kit';
+import { createTestContainer, docker, startTestBerth, uniqueName } from '../engine/test-kit';
 import { startWsTransport, type WsTransport } from './ws-transport';
 
 let berth: Berth;
@@ -189,5 +189,46 @@ describe('static files', () => {
   it('refuses methods other than GET and HEAD', async () => {
     expect((await get('/', 'POST')).status).toBe(405);
     expect((await get('/', 'HEAD')).status).toBe(200);
+  });
+});
+
+describe('stream frames', () => {
+  it('sends a batch of terminal output as one binary frame, a batch of notices only and other messages as text', async () => {
+    const name = uniqueName('ws-binary');
+    createTestContainer(name, { start: true });
+    const { socket } = await handshake(`/ws?token=${transport.token}`, { origin });
+    const binary: Uint8Array[] = [];
+    const text: ServerMessage[] = [];
+    socket!.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
+      if (isBinary) binary.push(new Uint8Array(data as Buffer));
+      else text.push(JSON.parse(data.toString()) as ServerMessage);
+    });
+    try {
+      socket!.send(
+        JSON.stringify({ t: 'stream.open', id: 7, sid: 's1', name: 'exec.session', payload: { mode: 'shell', engineId: 'local', id: name, shell: 'sh', cols: 80, rows: 24 } }),
+      );
+      await expect.poll(() => text.find((m) => m.t === 'result' || m.t === 'error')).toMatchObject({ t: 'result', id: 7 });
+      socket!.send(JSON.stringify({ t: 'stream.write', sid: 's1', data: 'printf "bin-%s-end\\n" ünï€\r' }));
+      const output = () => {
+        const decoder = new TextDecoder();
+        return binary
+          .map(decodeBinaryFrame)
+          .flatMap((message) => message.chunks)
+          .map((chunk) => (chunk instanceof Uint8Array ? decoder.decode(chunk) : ''))
+          .join('');
+      };
+      await expect.poll(output).toContain('bin-ünï€-end');
+      const messages = binary.map(decodeBinaryFrame);
+      expect(messages.every((message) => message.sid === 's1' && message.bytes > 0)).toBe(true);
+      // A batch with no bytes (here the session's "started" notice) goes as JSON text: notices only.
+      const textChunks = text.flatMap((message) => (message.t === 'stream.data' ? message.chunks : []));
+      expect(textChunks).toContainEqual(expect.objectContaining({ kind: 'started' }));
+      expect(textChunks.every((chunk) => typeof chunk === 'object' && chunk !== null && 'kind' in chunk)).toBe(true);
+    } finally {
+      socket!.send(JSON.stringify({ t: 'stream.close', sid: 's1' }));
+      socket!.close();
+      docker(['rm', '-f', name]);
+    }
+    await expect.poll(() => transport.sessions.size).toBe(0);
   });
 });
