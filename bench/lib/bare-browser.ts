@@ -105,7 +105,7 @@ export class BareSession {
 
   /** Evaluates `expression` in the page (a promise is awaited) and returns its value as JSON. */
   async evaluate<T = unknown>(expression: string): Promise<T> {
-    const answer = (await this.connection.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, this.sessionId)) as {
+    const answer = (await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as {
       result: { value?: T };
       exceptionDetails?: { text: string; exception?: { description?: string } };
     };
