@@ -4,6 +4,9 @@
 // scroll besides drawing rows (the selection layer redrawn whole, the scrollbar and the input textarea
 // moved). So this reaches into xterm's internals, pinned to the exact version in package.json: if any of
 // them is missing (another xterm), there is no hold and the terminal simply draws every frame, as before.
+// While held, the buffer's scroll event (fired for every line a flood scrolls, and fanned out by xterm to a
+// chain of listeners that, held, have nothing left to do) fires once, at release, with where the buffer is
+// then: every listener takes it as "the position changed", so one event stands for all of them.
 // e2e/terminal.spec.ts checks the hold exists with the xterm we ship.
 import type { Terminal } from '@xterm/xterm';
 import type { RenderHold } from './flood-render-pacer';
@@ -14,6 +17,7 @@ interface XtermCore {
   _selectionService?: Record<string, unknown>;
   _viewport?: Record<string, unknown>;
   _syncTextArea?: () => void;
+  _bufferService?: { _onScroll?: Record<string, unknown>; buffer?: { ydisp?: number } };
 }
 
 /** Per-scroll work put off while held: [object, method] pairs, each called once on release. */
@@ -33,19 +37,30 @@ export function xtermRenderHold(term: Terminal): RenderHold | undefined {
   add(core._viewport, '_sync');
   add(core as unknown as Record<string, unknown>, '_syncTextArea');
   if (deferrable.length !== 4) return undefined;
+  const bufferService = core._bufferService;
+  const scrollEvent = bufferService?._onScroll;
+  if (!bufferService || !scrollEvent || typeof scrollEvent.fire !== 'function' || Object.hasOwn(scrollEvent, 'fire')) return undefined;
 
   const skip = () => undefined;
+  let scrolled = false;
+  const noteScroll = () => {
+    scrolled = true;
+  };
   return {
     hold() {
       // The program synchronizes its own output: its frames are its business.
       if (modes.synchronizedOutput) return false;
       modes.synchronizedOutput = true;
       for (const [target, method] of deferrable) target[method] = skip;
+      scrollEvent.fire = noteScroll;
       return true;
     },
     release() {
       for (const [target, method] of deferrable) delete target[method];
+      delete scrollEvent.fire;
       modes.synchronizedOutput = false;
+      if (scrolled) (scrollEvent.fire as (position: number) => void).call(scrollEvent, bufferService.buffer?.ydisp ?? 0);
+      scrolled = false;
       for (const [target, method] of deferrable) (target[method] as () => void).call(target);
       term.refresh(0, term.rows - 1);
     },
