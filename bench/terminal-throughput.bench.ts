@@ -41,8 +41,13 @@ function terminalChunks(): { bytes: Uint8Array[]; strings: string[] } {
 /** CPU ms per MB through the terminal, by process group, one record per Berth sample (the profile in details). */
 type CpuPerMB = Record<string, number>;
 
+/** Output bytes the page's terminal has not parsed because they scrolled past its scrollback unseen. */
+function unseenSkipped(page: PageEvaluator): Promise<number> {
+  return page.evaluate<number>('Array.from(window.__berthTerminalProbe)[0].unseenBytesSkipped');
+}
+
 /** MB/s through Berth: from Enter to the end marker parsed and painted in the page. */
-async function berthThroughput(page: PageEvaluator, run: number, berthPid: number, profile: CpuPerMB[]): Promise<number> {
+async function berthThroughput(page: PageEvaluator, run: number, berthPid: number, profile: CpuPerMB[], skipped: number[]): Promise<number> {
   const command = `yes '${LINE}' | head -c ${PAYLOAD_BYTES}; printf '\\nDONE-%s\\n' ${run}\r`;
   const browser = chromiumTree();
   const dockerd = dockerdPid();
@@ -53,8 +58,10 @@ async function berthThroughput(page: PageEvaluator, run: number, berthPid: numbe
     gpuAndUtility: () => [...chromiumProcessesOfType(browser, 'gpu-process'), ...chromiumProcessesOfType(browser, 'utility')],
     dockerd: () => (dockerd ? [dockerd] : []),
   });
+  const skippedBefore = await unseenSkipped(page);
   const ms = await timeInPage(page, command, { lineEquals: `DONE-${run}`, nearCursor: 3 }, 600_000);
   const used = cpu.read().cpuMs;
+  skipped.push((await unseenSkipped(page)) - skippedBefore);
   profile.push(Object.fromEntries(Object.entries(used).map(([group, cpuMs]) => [group, cpuMs / (TERMINAL_BYTES / MB)])));
   return TERMINAL_BYTES / MB / (ms / 1000);
 }
@@ -116,9 +123,10 @@ async function measureThroughput(
     const rawSamples: number[] = [];
     const stringSamples: number[] = [];
     const profile: CpuPerMB[] = [];
+    const skipped: number[] = [];
     const samples = await runPairs(
       async () => {
-        const berth = await timed.time(() => berthThroughput(page, ++run, berthPid, profile));
+        const berth = await timed.time(() => berthThroughput(page, ++run, berthPid, profile, skipped));
         rawSamples.push(await rawThroughput(raw, run));
         return berth;
       },
@@ -141,6 +149,8 @@ async function measureThroughput(
           rawExecMBps: round(median(rawSamples)),
           headlessFedStringsMBps: round(median(stringSamples)),
           cpuMsPerMB: profileMedians(profile.slice(1)),
+          // The share of the output the page never parsed: it scrolled past the scrollback unseen.
+          unseenSkippedShare: round(median(skipped.slice(1)) / TERMINAL_BYTES),
           ...timed.details(),
         },
       },

@@ -12,6 +12,7 @@ interface ProbedTerminal {
     buffer: { active: { viewportY: number; getLine(y: number): { translateToString(trim: boolean): string } | undefined } };
   };
   floodPacing: boolean;
+  unseenBytesSkipped: number;
   bufferText(): string;
 }
 
@@ -118,6 +119,14 @@ export class TerminalPage {
     return this.output(title).evaluate((host) => {
       const probe = [...(window.__berthTerminalProbe ?? [])].find((t) => t.term.element && host.contains(t.term.element));
       return probe?.floodPacing ?? false;
+    });
+  }
+
+  /** Output bytes the terminal never parsed because they scrolled past its scrollback unseen. */
+  async unseenBytesSkipped(title: string | RegExp): Promise<number> {
+    return this.output(title).evaluate((host) => {
+      const probe = [...(window.__berthTerminalProbe ?? [])].find((t) => t.term.element && host.contains(t.term.element));
+      return probe?.unseenBytesSkipped ?? 0;
     });
   }
 

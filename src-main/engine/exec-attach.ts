@@ -9,6 +9,7 @@ import type Dockerode from 'dockerode';
 import type { StreamControl, StreamSink } from '../ipc/router';
 import type { ExecChunk } from '../shared/contract/exec';
 import { BerthError } from '../shared/errors';
+import { TERMINAL_HIGH_WATER_BYTES } from '../shared/protocol';
 import { engineCall } from './engine-errors';
 import {
   classifyAttachEnd,
@@ -68,6 +69,8 @@ export function attachEndNotice(end: AttachEnd): TerminalEnd {
 /** The StreamControl of an attach: one TerminalPipe per run of the container, on one stream. */
 export class AttachSession implements StreamControl {
   readonly interactive = true;
+  /** Room for the page to look ahead in a flood (TERMINAL_HIGH_WATER_BYTES). */
+  readonly highWaterBytes = TERMINAL_HIGH_WATER_BYTES;
   /** Settles when the session is over (for tests and shutdown). */
   readonly finished: Promise<void>;
   private resolveFinished!: () => void;

@@ -6,6 +6,7 @@
 import type { Duplex } from 'node:stream';
 import type { StreamControl, StreamSink } from '../ipc/router';
 import type { ExecChunk } from '../shared/contract/exec';
+import { TERMINAL_HIGH_WATER_BYTES } from '../shared/protocol';
 import { lfToCrlf, Utf8Boundary } from './exec-bytes';
 import { StreamDemuxer } from './exec-demux';
 import { classifyExecFailure, execFailureError, type ExecFailureContext } from './exec-failures';
@@ -53,6 +54,8 @@ const EARLY_OUTPUT_BYTES = 2048;
 export class TerminalPipe implements StreamControl {
   /** Echoes of keystrokes must not wait for the batch window (P6). */
   readonly interactive = true;
+  /** Room for the page to look ahead in a flood (TERMINAL_HIGH_WATER_BYTES). */
+  readonly highWaterBytes = TERMINAL_HIGH_WATER_BYTES;
   /** Settles when the session is over and everything it started is cleaned up (for tests and shutdown). */
   readonly finished: Promise<void>;
   private resolveFinished!: () => void;

@@ -187,6 +187,20 @@ describe('stream lifecycle', () => {
     expect(producer.control.resume).toHaveBeenCalledTimes(1);
   });
 
+  it('a producer with its own high water (a terminal: 2 MB) is paused above that, and resumed at half', async () => {
+    producer.control = Object.assign(producer.control, { highWaterBytes: 2 * 1024 * 1024 });
+    await open('s1');
+    const chunk = 'x'.repeat(200 * 1024);
+    for (let i = 0; i < 10; i++) producer.sink!.push(chunk, chunk.length); // 2000 KB outstanding
+    expect(producer.control.pause).not.toHaveBeenCalled();
+    producer.sink!.push(chunk, chunk.length); // 2200 KB
+    expect(producer.control.pause).toHaveBeenCalledTimes(1);
+    await session.handle({ t: 'stream.ack', sid: 's1', bytes: 1000 * 1024 }); // 1200 KB left: above 1 MB
+    expect(producer.control.resume).not.toHaveBeenCalled();
+    await session.handle({ t: 'stream.ack', sid: 's1', bytes: 200 * 1024 }); // 1000 KB left
+    expect(producer.control.resume).toHaveBeenCalledTimes(1);
+  });
+
   it('closing a stream closes its producer and drops anything still pushed', async () => {
     vi.useFakeTimers();
     await open('s1');

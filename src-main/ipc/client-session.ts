@@ -84,7 +84,7 @@ export class ClientSession {
       batcher: new StreamBatcher((chunks, bytes) => {
         entry.unacked += bytes;
         this.send({ t: 'stream.data', sid, chunks, bytes });
-        if (!entry.paused && entry.unacked > this.highWater) {
+        if (!entry.paused && entry.unacked > (entry.control?.highWaterBytes ?? this.highWater)) {
           entry.paused = true;
           entry.control?.pause?.();
         }
@@ -131,7 +131,7 @@ export class ClientSession {
     const entry = this.streams.get(sid);
     if (!entry) return;
     entry.unacked = Math.max(0, entry.unacked - bytes);
-    if (entry.paused && entry.unacked <= this.highWater / 2) {
+    if (entry.paused && entry.unacked <= (entry.control?.highWaterBytes ?? this.highWater) / 2) {
       entry.paused = false;
       entry.control?.resume?.();
     }

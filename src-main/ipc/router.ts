@@ -46,6 +46,8 @@ export interface StreamControl {
   close(): void;
   /** A person types into it (a terminal): output after a quiet spell is sent at once instead of batched. */
   readonly interactive?: boolean;
+  /** Bytes it may have unacknowledged before it is paused, if not STREAM_HIGH_WATER_BYTES. */
+  readonly highWaterBytes?: number;
 }
 
 export type StreamProducer<N extends StreamName> = (

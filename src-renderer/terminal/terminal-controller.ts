@@ -13,6 +13,7 @@ import { endSummary, sessionRequest, type TerminalOptions } from './terminal-opt
 import { FloodRenderPacer } from './flood-render-pacer';
 import { TerminalOutputQueue } from './terminal-output-queue';
 import { xtermRenderHold } from './xterm-render-hold';
+import { xtermLinesKept } from './xterm-unseen-lines';
 import { onThemeChange, terminalTheme } from './terminal-theme';
 
 export type StartedNotice = Extract<ExecNotice, { kind: 'started' }>;
@@ -54,6 +55,8 @@ export class TerminalController {
   private output: TerminalOutputQueue | undefined;
   /** Draws floods a few times a second; none before mount (xterm's drawing exists once it is open). */
   private pacer: FloodRenderPacer | undefined;
+  /** How many LFs push a line out of the scrollback, when lines may be skipped (xterm-unseen-lines.ts). */
+  private readonly linesKept: (() => number | undefined) | undefined;
   private skippedTimer: ReturnType<typeof setTimeout> | undefined;
   /** Keys typed while the session is still opening: main would drop them, so they wait here. */
   private pendingInput = '';
@@ -82,6 +85,7 @@ export class TerminalController {
       rightClickSelectsWord: false,
       theme: terminalTheme(),
     });
+    this.linesKept = xtermLinesKept(this.term);
     this.term.loadAddon(this.fitAddon);
     this.term.loadAddon(this.searchAddon);
     this.term.loadAddon(new WebLinksAddon((_event, uri) => window.open(uri, '_blank', 'noopener,noreferrer')));
@@ -130,6 +134,7 @@ export class TerminalController {
       write: (data, parsed) => this.term.write(data, parsed),
       notice: (notice) => this.notice(notice),
       ack: (bytes) => handle.ack(bytes),
+      linesKept: this.linesKept,
       pacer: {
         writing: (flooding) => this.pacer?.writing(flooding),
         drained: () => this.pacer?.drained(),
@@ -254,6 +259,11 @@ export class TerminalController {
   /** Whether floods are drawn paced (xterm's internals were found): for tests. */
   get floodPacing(): boolean {
     return this.pacer !== undefined;
+  }
+
+  /** Output bytes of this session that scrolled past the scrollback unparsed (unseen-lines.ts): for tests. */
+  get unseenBytesSkipped(): number {
+    return this.output?.skippedUnseen ?? 0;
   }
 
   /** The whole buffer (scrollback and screen) as text, trailing blanks trimmed: for tests and benchmarks. */

@@ -4,8 +4,11 @@
 // Between the key and main's answer the queue holds (feeds xterm nothing), so the page is free to take in
 // what is still on its way — to be dropped too — instead of drawing it.
 // Each batch is acknowledged once xterm has parsed it (or it was dropped): main's flow control counts on it.
+// When more plain text is queued than xterm keeps, the lines the rest would push out of its scrollback are
+// not handed to it at all (unseen-lines-skipper.ts): xterm ends in the same state, a flood goes by faster.
 import type { ExecChunk, ExecNotice } from '../../src-main/shared/contract/exec';
 import { concatBytes } from '../../src-main/shared/protocol';
+import { UnseenLinesSkipper } from './unseen-lines-skipper';
 
 export interface OutputTarget {
   /** term.write of output bytes (xterm decodes the UTF-8): `parsed` runs once xterm has parsed them. */
@@ -13,6 +16,11 @@ export interface OutputTarget {
   /** A notice in its place between the outputs (the output before it is written, not necessarily parsed). */
   notice(notice: ExecNotice): void;
   ack(bytes: number): void;
+  /**
+   * How many LFs of plain text push a line out of xterm's scrollback, or undefined while xterm is in a state
+   * where skipping lines would change what it shows (xterm-unseen-lines.ts). Absent: nothing is skipped.
+   */
+  linesKept?(): number | undefined;
   /** Told how output flows, to draw floods a few times a second (flood-render-pacer.ts). */
   pacer?: {
     writing(flooding: boolean): void;
@@ -44,6 +52,8 @@ export class TerminalOutputQueue {
   private disposed = false;
   /** Bytes dropped after `skipping` notices since the last take. */
   private dropped = 0;
+  private readonly skipper: UnseenLinesSkipper | undefined;
+  private lookaheadTimer: ReturnType<typeof setTimeout> | undefined;
   private holdTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly recent = { windowStart: 0, current: 0, previous: 0 };
 
@@ -54,12 +64,21 @@ export class TerminalOutputQueue {
     private readonly pendingLimit = XTERM_PENDING_LIMIT,
     /** Runs the next hand-over after a parse (a task of its own in the page; tests pass a direct call). */
     private readonly nextTask: (task: () => void) => void = inFreshTask,
-  ) {}
+  ) {
+    const linesKept = target.linesKept?.bind(target);
+    this.skipper = linesKept ? new UnseenLinesSkipper(linesKept) : undefined;
+  }
+
+  /** Output bytes never handed to xterm because no one could have seen them (unseen-lines.ts). */
+  get skippedUnseen(): number {
+    return this.skipper?.skipped ?? 0;
+  }
 
   /** One batch from main, in order. A run of output becomes one xterm write (far cheaper than one per chunk). */
   push(chunks: ExecChunk[], bytes: number): void {
     if (this.disposed) return;
     this.count(bytes);
+    this.skipper?.arrived();
     let run: Uint8Array[] = [];
     for (const chunk of chunks) {
       if (chunk instanceof Uint8Array) {
@@ -103,6 +122,7 @@ export class TerminalOutputQueue {
     this.disposed = true;
     this.queue = [];
     clearTimeout(this.holdTimer);
+    clearTimeout(this.lookaheadTimer);
   }
 
   private release(): void {
@@ -126,7 +146,12 @@ export class TerminalOutputQueue {
       recent.current = 0;
       recent.windowStart = now;
     }
-    return recent.current + recent.previous >= FLOOD_BYTES || this.queue.length > 0;
+    return this.floodingRecently() || this.queue.length > 0;
+  }
+
+  /** At least FLOOD_BYTES arrived over the last ~250–500 ms. */
+  private floodingRecently(): boolean {
+    return this.recent.current + this.recent.previous >= FLOOD_BYTES;
   }
 
   private dropQueued(): void {
@@ -150,6 +175,19 @@ export class TerminalOutputQueue {
   }
 
   private pump(): void {
+    if (this.disposed || this.holdTimer) return;
+    // Only once xterm has parsed all it was given: its state is then the state the queue starts from.
+    if (this.inXterm === 0 && this.skipper && this.queue.length > 0) {
+      const wait = this.floodingRecently() ? this.skipper.waitForLookahead(this.queue) : 0;
+      if (wait > 0) {
+        this.lookaheadTimer ??= setTimeout(() => {
+          this.lookaheadTimer = undefined;
+          this.pump();
+        }, wait);
+        return;
+      }
+      this.skipper.skip(this.queue);
+    }
     while (!this.disposed && !this.holdTimer && this.queue.length > 0 && this.inXterm < this.pendingLimit) {
       const entry = this.queue.shift()!;
       if (entry.notice) this.target.notice(entry.notice);
