@@ -38,6 +38,8 @@ interface Entry {
 
 /** Bytes handed to xterm and not yet parsed: a few ms of parsing, enough to keep it busy. */
 const XTERM_PENDING_LIMIT = 128 * 1024;
+/** After lines were skipped, xterm may be handed this much at once (a few ms of parsing more on Ctrl+C). */
+const TAIL_HANDOVER_BYTES = 512 * 1024;
 /** Output of at least this much over the last ~250–500 ms is a flood (as main counts it). */
 const FLOOD_BYTES = 256 * 1024;
 const FLOOD_WINDOW_MS = 250;
@@ -114,6 +116,7 @@ export class TerminalOutputQueue {
   interrupted(): void {
     if (this.disposed) return;
     this.target.pacer?.interrupted();
+    this.skipper?.interrupted();
     if (this.holdTimer || !this.flooding()) return;
     this.holdTimer = setTimeout(() => this.release(), HOLD_MS);
   }
@@ -176,6 +179,7 @@ export class TerminalOutputQueue {
 
   private pump(): void {
     if (this.disposed || this.holdTimer) return;
+    let limit = this.pendingLimit;
     // Only once xterm has parsed all it was given: its state is then the state the queue starts from.
     if (this.inXterm === 0 && this.skipper && this.queue.length > 0) {
       const wait = this.floodingRecently() ? this.skipper.waitForLookahead(this.queue) : 0;
@@ -186,9 +190,11 @@ export class TerminalOutputQueue {
         }, wait);
         return;
       }
-      this.skipper.skip(this.queue);
+      // After a cut, what is left is the look-ahead's tail: handed over in one go, it is parsed in one run
+      // and the next look scans only what came meanwhile.
+      if (this.skipper.skip(this.queue)) limit = Math.max(limit, TAIL_HANDOVER_BYTES);
     }
-    while (!this.disposed && !this.holdTimer && this.queue.length > 0 && this.inXterm < this.pendingLimit) {
+    while (!this.disposed && !this.holdTimer && this.queue.length > 0 && this.inXterm < limit) {
       const entry = this.queue.shift()!;
       if (entry.notice) this.target.notice(entry.notice);
       if (!entry.data && !entry.bytes) continue;

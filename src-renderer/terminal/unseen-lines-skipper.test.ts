@@ -54,6 +54,18 @@ describe('UnseenLinesSkipper', () => {
     expect(skipper.waitForLookahead(queued)).toBe(0); // nothing came for 15 ms: the flood is over
   });
 
+  it('does not wait for a second after an interrupt key', () => {
+    const { time, now } = clock();
+    const skipper = new UnseenLinesSkipper(() => 5027, now);
+    const queued: QueuedOutput[] = [{ data: encode(lines(1, 1000)) }];
+    skipper.interrupted();
+    skipper.arrived();
+    expect(skipper.waitForLookahead(queued)).toBe(0);
+    time.now += 1000;
+    skipper.arrived();
+    expect(skipper.waitForLookahead(queued)).toBe(25);
+  });
+
   it('does not wait once the queue holds a full look-ahead, or when xterm cannot skip', () => {
     const { now } = clock();
     const skipper = new UnseenLinesSkipper(() => 5027, now);

@@ -7,7 +7,7 @@
 // of plain text streams in, the queue lets xterm run dry for a moment (at most LOOKAHEAD_WAIT_MS, and only
 // while output keeps arriving) to gather a look-ahead. The page then reads at full speed, and what it need
 // not parse, it skips. Nothing is drawn during a flood but every 100 ms anyway (flood-render-pacer.ts).
-import { concatBytes } from '../../src-main/shared/protocol';
+import { concatBytes, TERMINAL_HIGH_WATER_BYTES } from '../../src-main/shared/protocol';
 import { lookForUnseenSpan } from './unseen-lines';
 
 /** A queued batch of output: its bytes may be cut; what it acknowledges is not the skipper's business. */
@@ -17,12 +17,17 @@ export interface QueuedOutput {
 
 /** Below this much queued output, a scan is not worth it. */
 const MIN_LOOKAHEAD_BYTES = 64 * 1024;
-/** Enough to look past 5,000 lines of up to ~200 bytes. */
-const LOOKAHEAD_BYTES = 1024 * 1024;
+/**
+ * Enough to look past 5,000 lines of ~200 bytes (1 MB). No more than main sends unacknowledged once it
+ * resumes (half its high water): waiting for more than that would wait for output that cannot come.
+ */
+const LOOKAHEAD_BYTES = TERMINAL_HIGH_WATER_BYTES / 2;
 /** Longest xterm is left without output to gather a look-ahead. */
 const LOOKAHEAD_WAIT_MS = 25;
 /** Output counts as still streaming in if a batch came this recently. */
 const STREAMING_MS = 10;
+/** After an interrupt key, no waiting for this long: the prompt that follows shows at once. */
+const AFTER_INTERRUPT_MS = 1000;
 
 export class UnseenLinesSkipper {
   /** Output bytes cut so far. */
@@ -31,6 +36,7 @@ export class UnseenLinesSkipper {
   private waitingSince: number | undefined;
   /** The last look found plain text (or there was none yet): waiting for a look-ahead may pay. */
   private plainSoFar = true;
+  private noWaitUntil = -Infinity;
 
   constructor(
     /** How many LFs push a line out of xterm's scrollback, or undefined when nothing may be skipped now. */
@@ -43,6 +49,12 @@ export class UnseenLinesSkipper {
     this.lastArrival = this.now();
   }
 
+  /** An interrupt key (Ctrl+C) was typed. */
+  interrupted(): void {
+    this.noWaitUntil = this.now() + AFTER_INTERRUPT_MS;
+    this.waitingSince = undefined;
+  }
+
   /**
    * xterm has parsed all it was given and a flood is on: how long to hold off feeding it, to let the
    * look-ahead fill (0: feed it now).
@@ -50,7 +62,7 @@ export class UnseenLinesSkipper {
   waitForLookahead(queued: readonly QueuedOutput[]): number {
     const now = this.now();
     const streaming = now - this.lastArrival < STREAMING_MS;
-    if (!this.plainSoFar || !streaming || leadingOutputBytes(queued).bytes >= LOOKAHEAD_BYTES || this.linesKept() === undefined) {
+    if (!this.plainSoFar || !streaming || now < this.noWaitUntil || leadingOutputBytes(queued).bytes >= LOOKAHEAD_BYTES || this.linesKept() === undefined) {
       this.waitingSince = undefined;
       return 0;
     }
@@ -60,20 +72,20 @@ export class UnseenLinesSkipper {
     return Math.max(0, left);
   }
 
-  /** Cuts, in place, the lines that the rest of the queued output pushes out of the scrollback. */
-  skip(queued: readonly QueuedOutput[]): void {
+  /** Cuts, in place, the lines that the rest of the queued output pushes out of the scrollback; true if any. */
+  skip(queued: readonly QueuedOutput[]): boolean {
     this.waitingSince = undefined;
     const { count, bytes } = leadingOutputBytes(queued);
-    if (bytes < MIN_LOOKAHEAD_BYTES) return;
+    if (bytes < MIN_LOOKAHEAD_BYTES) return false;
     const linesKept = this.linesKept();
-    if (linesKept === undefined) return;
+    if (linesKept === undefined) return false;
     const outputs = queued.slice(0, count);
     const { span, plainToEnd } = lookForUnseenSpan(
       outputs.map((entry) => entry.data!),
       linesKept,
     );
     this.plainSoFar = span !== undefined || plainToEnd;
-    if (!span) return;
+    if (!span) return false;
     let start = 0;
     for (const entry of outputs) {
       const data = entry.data!;
@@ -86,6 +98,7 @@ export class UnseenLinesSkipper {
       start = end;
     }
     this.skipped += span.to - span.from;
+    return true;
   }
 }
 

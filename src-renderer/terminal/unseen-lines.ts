@@ -67,20 +67,38 @@ function utf8Lead(byte: number): { more: number; low: number; high: number } | u
 /**
  * Where the plain text at the start of the data ends: the first byte that is not plain, or the start of a
  * UTF-8 character cut off by the end of the data. Also the offset just after the first CR LF (-1: none).
+ * This runs over every queued byte during a flood, so printable ASCII takes a tight loop of its own.
  */
 function plainPrefix(data: ChunkedBytes): { end: number; firstLineEnd: number } {
   let end = -1;
   let firstLineEnd = -1;
-  let previous = -1;
+  let lastByte = -1;
   // Inside a UTF-8 character: continuation bytes still expected, the bounds of the next one, where it began.
   let more = 0;
   let low = 0x80;
   let high = 0xbf;
   let charStart = 0;
   data.forEach((chunk, start) => {
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i];
-      if (more > 0) {
+    const length = chunk.length;
+    let i = 0;
+    while (i < length) {
+      let byte = chunk[i];
+      if (more === 0) {
+        while (byte >= 0x20 && byte <= 0x7e && ++i < length) byte = chunk[i];
+        if (i === length) break;
+        if (byte >= 0x20 && byte <= 0x7e) continue;
+        if (byte === LF) {
+          if (firstLineEnd === -1 && (i > 0 ? chunk[i - 1] : lastByte) === CR) firstLineEnd = start + i + 1;
+        } else if (byte !== CR && byte !== 0x09) {
+          const lead = byte >= 0x80 ? utf8Lead(byte) : undefined;
+          if (!lead) {
+            end = start + i;
+            return false;
+          }
+          ({ more, low, high } = lead);
+          charStart = start + i;
+        }
+      } else {
         if (byte < low || byte > high) {
           end = charStart;
           return false;
@@ -88,23 +106,10 @@ function plainPrefix(data: ChunkedBytes): { end: number; firstLineEnd: number } 
         more--;
         low = 0x80;
         high = 0xbf;
-      } else if (byte >= 0x20 && byte <= 0x7e) {
-        // printable ASCII
-      } else if (byte === LF) {
-        if (previous === CR && firstLineEnd === -1) firstLineEnd = start + i + 1;
-      } else if (byte === CR || byte === 0x09) {
-        // carriage return, tab
-      } else {
-        const lead = byte >= 0x80 ? utf8Lead(byte) : undefined;
-        if (!lead) {
-          end = start + i;
-          return false;
-        }
-        ({ more, low, high } = lead);
-        charStart = start + i;
       }
-      previous = byte;
+      i++;
     }
+    if (length > 0) lastByte = chunk[length - 1];
     return true;
   });
   if (end === -1) end = more > 0 ? charStart : data.length;

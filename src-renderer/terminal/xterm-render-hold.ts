@@ -42,7 +42,9 @@ export function xtermRenderHold(term: Terminal): RenderHold | undefined {
   if (!bufferService || !scrollEvent || typeof scrollEvent.fire !== 'function' || Object.hasOwn(scrollEvent, 'fire')) return undefined;
 
   const skip = () => undefined;
+  const selection = core._selectionService;
   let scrolled = false;
+  let selectedWhenHeld = false;
   const noteScroll = () => {
     scrolled = true;
   };
@@ -51,17 +53,23 @@ export function xtermRenderHold(term: Terminal): RenderHold | undefined {
       // The program synchronizes its own output: its frames are its business.
       if (modes.synchronizedOutput) return false;
       modes.synchronizedOutput = true;
+      selectedWhenHeld = term.hasSelection();
       for (const [target, method] of deferrable) target[method] = skip;
       scrollEvent.fire = noteScroll;
       return true;
     },
     release() {
-      for (const [target, method] of deferrable) delete target[method];
+      // With nothing selected before or now, the selection layer has nothing to redraw (a few ms a frame,
+      // since xterm redraws it whole): its refresh stays off through the release's own scroll event.
+      const selectionIdle = !selectedWhenHeld && !term.hasSelection();
+      const resumed = deferrable.filter(([target]) => !(selectionIdle && target === selection));
+      for (const [target, method] of resumed) delete target[method];
       delete scrollEvent.fire;
       modes.synchronizedOutput = false;
       if (scrolled) (scrollEvent.fire as (position: number) => void).call(scrollEvent, bufferService.buffer?.ydisp ?? 0);
       scrolled = false;
-      for (const [target, method] of deferrable) (target[method] as () => void).call(target);
+      for (const [target, method] of resumed) (target[method] as () => void).call(target);
+      for (const [target, method] of deferrable) delete target[method];
       term.refresh(0, term.rows - 1);
     },
   };
