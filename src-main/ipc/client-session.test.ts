@@ -187,7 +187,7 @@ describe('stream lifecycle', () => {
     expect(producer.control.resume).toHaveBeenCalledTimes(1);
   });
 
-  it('a producer with its own high water (a terminal: 2 MB) is paused above that, and resumed at half', async () => {
+  it('a producer with its own high water (a terminal’s: more) is paused above that, and resumed at half', async () => {
     producer.control = Object.assign(producer.control, { highWaterBytes: 2 * 1024 * 1024 });
     await open('s1');
     const chunk = 'x'.repeat(200 * 1024);

@@ -34,7 +34,7 @@ export const STREAM_HIGH_WATER_BYTES = 512 * 1024;
  * A terminal's: more, so that the page can look past its 5,000-line scrollback in what is queued and skip
  * lines a flood would push out of it before they could be seen (src-renderer/terminal/unseen-lines.ts).
  */
-export const TERMINAL_HIGH_WATER_BYTES = 2 * 1024 * 1024;
+export const TERMINAL_HIGH_WATER_BYTES = 4 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------------------
 // Binary stream frames. A stream whose chunks are bytes (terminal output: `Uint8Array` in the contract)

@@ -1,5 +1,6 @@
 // When the queue waits for a look-ahead, and how a span is cut out of queued batches.
 import { describe, expect, it } from 'vitest';
+import { TERMINAL_HIGH_WATER_BYTES } from '../../src-main/shared/protocol';
 import { UnseenLinesSkipper, type QueuedOutput } from './unseen-lines-skipper';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -70,7 +71,7 @@ describe('UnseenLinesSkipper', () => {
     const { now } = clock();
     const skipper = new UnseenLinesSkipper(() => 5027, now);
     skipper.arrived();
-    expect(skipper.waitForLookahead([{ data: new Uint8Array(1024 * 1024).fill(0x61) }])).toBe(0);
+    expect(skipper.waitForLookahead([{ data: new Uint8Array(TERMINAL_HIGH_WATER_BYTES / 2).fill(0x61) }])).toBe(0);
     const alternateScreen = new UnseenLinesSkipper(() => undefined, now);
     alternateScreen.arrived();
     expect(alternateScreen.waitForLookahead([{ data: encode(lines(1, 10)) }])).toBe(0);

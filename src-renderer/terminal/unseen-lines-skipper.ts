@@ -18,7 +18,7 @@ export interface QueuedOutput {
 /** Below this much queued output, a scan is not worth it. */
 const MIN_LOOKAHEAD_BYTES = 64 * 1024;
 /**
- * Enough to look past 5,000 lines of ~200 bytes (1 MB). No more than main sends unacknowledged once it
+ * Enough to look past 5,000 lines of ~400 bytes (2 MB). No more than main sends unacknowledged once it
  * resumes (half its high water): waiting for more than that would wait for output that cannot come.
  */
 const LOOKAHEAD_BYTES = TERMINAL_HIGH_WATER_BYTES / 2;
