@@ -116,7 +116,7 @@ describe('skipping unseen lines (real xterm, direct vs through the queue)', () =
   });
 
   it('colour sequences among the lines: parsed, and the plain stretches between them still skipped', async () => {
-    const output = numbered(8000, (n) => (n % 400 === 0 ? `\x1b[3${n % 8}m${n} coloured\x1b[0m` : `${n} plain`));
+    const output = numbered(40_000, (n) => (n % 2000 === 0 ? `\x1b[3${n % 8}m${n} coloured\x1b[0m` : `${n} plain`));
     expect(await compare(output)).toBeGreaterThan(0);
   });
 

@@ -12,6 +12,9 @@ export interface TerminalLike {
   readonly buffer: { readonly active: { readonly type: string; readonly viewportY: number; readonly baseY: number } };
 }
 
+/** Rows the screen may grow by while the output after a cut is still being parsed. */
+const RESIZE_MARGIN_ROWS = 200;
+
 interface ScrollRegion {
   scrollTop?: number;
   scrollBottom?: number;
@@ -26,7 +29,8 @@ export function xtermLinesKept(term: TerminalLike): (() => number | undefined) |
     const region = bufferService.buffer!;
     if (region.scrollTop !== 0 || region.scrollBottom !== term.rows - 1) return undefined;
     // The rows a span touched are out once the screen has scrolled by all it holds: up to a screen's worth
-    // of LFs may only move the cursor down to the last row, then every kept row must be new.
-    return (term.options.scrollback ?? 1000) + 2 * term.rows + 1;
+    // of LFs may only move the cursor down to the last row, then every kept row must be new. The margin
+    // covers the screen growing (a resize) between the cut and xterm parsing what follows it.
+    return (term.options.scrollback ?? 1000) + 2 * term.rows + RESIZE_MARGIN_ROWS;
   };
 }
