@@ -2,6 +2,9 @@
 // against @xterm/headless in Node parsing the same bytes, same run; and Ctrl+C during `yes`: how long until
 // the prompt is back, against the same on a raw exec socket. P7's details also say how fast the engine
 // delivers the same output to a bare Node socket right after each Berth sample: the ceiling for any terminal.
+// Berth's page does not parse lines that scroll past xterm's scrollback before they could be seen (the end
+// state is the same: src-renderer/terminal/unseen-lines.ts); the reference parses every byte. The details
+// say what share Berth skipped (`unseenSkippedShare`).
 // Berth's timed parts run with Playwright detached (bare-browser.ts): a user's browser has no DevTools attached.
 import headless from '@xterm/headless';
 import { BareBrowser, TimedParts } from './lib/bare-browser';
