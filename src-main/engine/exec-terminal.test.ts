@@ -113,6 +113,23 @@ describe('TerminalPipe', () => {
     pipe.close();
   });
 
+  it('holds what is typed before the first size reached the engine, then sends it in order', async () => {
+    const { socket, typed } = fakeSocket();
+    const { backend, finishResize } = recordingBackend();
+    const pipe = new TerminalPipe(socket, new RecordingSink(), backend, { tty: true, skip: false, cols: 90, rows: 20 });
+    pipe.write('stty ');
+    pipe.write('size\r');
+    await tick();
+    expect(typed).toEqual([]); // the TTY is still 0×0: `stty size` would fail
+    finishResize();
+    await tick();
+    expect(typed.join('')).toBe('stty size\r');
+    pipe.write('echo next\r');
+    await tick();
+    expect(typed.join('')).toBe('stty size\recho next\r');
+    pipe.close();
+  });
+
   it('ends the process and cleans up once when the consumer closes', async () => {
     const { socket } = fakeSocket();
     const { backend, calls } = recordingBackend();

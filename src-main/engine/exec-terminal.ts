@@ -48,6 +48,9 @@ interface Skipping {
   maxTimer: ReturnType<typeof setTimeout>;
 }
 
+/** Longest input waits for the first size to reach the engine. */
+const INPUT_BEFORE_SIZE_MAX_MS = 1000;
+
 /** Output kept from the start of a session to recognise the engine's "could not start" text. */
 const EARLY_OUTPUT_BYTES = 2048;
 
@@ -64,6 +67,11 @@ export class TerminalPipe implements StreamControl {
   private size: { cols: number; rows: number } | undefined;
   private appliedSize = '';
   private resizing = false;
+  /**
+   * Input typed before the first size reached the engine. The TTY starts at 0×0, so a command typed at once
+   * (`stty size`, a pasted script, an editor) would see no size; it waits for the first resize (a few ms).
+   */
+  private inputBeforeSize: string[] | undefined;
   private finishing?: Promise<void>;
   private earlyOutput = '';
   /** Without a TTY, stdout and stderr frames interleave: each keeps its characters whole on its own. */
@@ -98,11 +106,20 @@ export class TerminalPipe implements StreamControl {
       this.log('terminal socket error', err);
       void this.outputEnded();
     });
-    if (options.cols && options.rows) this.resize(options.cols, options.rows);
+    if (options.cols && options.rows) {
+      this.inputBeforeSize = [];
+      this.resize(options.cols, options.rows);
+      // An engine that does not answer the resize must not keep the keys forever.
+      setTimeout(() => this.releaseInputBeforeSize(), INPUT_BEFORE_SIZE_MAX_MS).unref();
+    }
   }
 
   write(data: string): void {
     if (this.over || this.options.writable === false) return;
+    if (this.inputBeforeSize) {
+      this.inputBeforeSize.push(data);
+      return;
+    }
     this.socket.write(data);
     if (this.floodMeter && isInterrupt(data) && (this.pausedByConsumer || this.floodMeter.flooding())) this.startSkipping();
   }
@@ -200,8 +217,15 @@ export class TerminalPipe implements StreamControl {
       this.log('resize failed', err); // the process may just have exited; the end handler reports that
     } finally {
       this.resizing = false;
+      this.releaseInputBeforeSize();
     }
     if (this.size && `${this.size.cols}x${this.size.rows}` !== this.appliedSize) void this.applySize();
+  }
+
+  private releaseInputBeforeSize(): void {
+    const held = this.inputBeforeSize;
+    this.inputBeforeSize = undefined;
+    for (const data of held ?? []) this.write(data);
   }
 
   private async outputEnded(): Promise<void> {
