@@ -15,7 +15,7 @@ import { launchBerth } from './lib/berth';
 import { defineBenchmark } from './lib/benchmark';
 import { runId } from './lib/fleet';
 import { epochNow, runJoint } from './lib/harness';
-import { chromiumProcessesOfType, chromiumTree, dockerdPid, processTree, startCpuMeter } from './lib/proc';
+import { chromiumCpuGroups, chromiumTree, dockerdPid, processTree, startCpuMeter } from './lib/proc';
 import { failedMetric, pairedMetric } from './lib/results';
 import { median, percentile, round } from './lib/stats';
 import { startWakeProbe, type WakeDelays } from './lib/wake-probe';
@@ -144,15 +144,12 @@ export default defineBenchmark({
           });
           await timed.begin();
 
-          const chromium = chromiumTree();
           const cpu = startCpuMeter({
             berth: () => processTree(berth.pid),
             browser: () => chromiumTree(),
             dockerd: () => [dockerd],
             // The browser's share, by process: where Berth's page costs.
-            pageRenderer: () => chromiumProcessesOfType(chromium, 'renderer'),
-            browserProcess: () => chromiumProcessesOfType(chromium, 'browser'),
-            gpuAndUtility: () => [...chromiumProcessesOfType(chromium, 'gpu-process'), ...chromiumProcessesOfType(chromium, 'utility')],
+            ...chromiumCpuGroups(chromiumTree()),
           });
           const wakeProbe = startWakeProbe();
           await page.evaluate('window.__logsFollow.start()');

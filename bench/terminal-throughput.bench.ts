@@ -13,7 +13,7 @@ import { defineBenchmark, type BenchContext } from './lib/benchmark';
 import { RawEngine } from './lib/engine';
 import { removeFleet } from './lib/fleet';
 import { runPairs } from './lib/harness';
-import { chromiumProcessesOfType, chromiumTree, dockerdPid, processTree, startCpuMeter } from './lib/proc';
+import { chromiumCpuGroups, chromiumTree, dockerdPid, processTree, startCpuMeter } from './lib/proc';
 import { failedMetric, pairedMetric, type Metric } from './lib/results';
 import { median, round } from './lib/stats';
 import { openTerminalPage, PROMPT, RawExecSocket, startShellContainer, timeInPage, typeAndWaitForPrompt, type PageEvaluator } from './terminal-kit';
@@ -56,9 +56,7 @@ async function berthThroughput(page: PageEvaluator, run: number, berthPid: numbe
   const dockerd = dockerdPid();
   const cpu = startCpuMeter({
     main: () => processTree(berthPid),
-    pageRenderer: () => chromiumProcessesOfType(browser, 'renderer'),
-    browserProcess: () => chromiumProcessesOfType(browser, 'browser'),
-    gpuAndUtility: () => [...chromiumProcessesOfType(browser, 'gpu-process'), ...chromiumProcessesOfType(browser, 'utility')],
+    ...chromiumCpuGroups(browser),
     dockerd: () => (dockerd ? [dockerd] : []),
   });
   const skippedBefore = await unseenSkipped(page);

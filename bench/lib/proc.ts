@@ -164,3 +164,12 @@ export function chromiumProcessType(pid: number): string {
 export function chromiumProcessesOfType(tree: number[], type: string): number[] {
   return tree.filter((pid) => chromiumProcessType(pid) === type);
 }
+
+/** CPU meter groups for a Chromium's processes by role: where a page's cost lands (startCpuMeter). */
+export function chromiumCpuGroups(tree: number[]): Record<'pageRenderer' | 'browserProcess' | 'gpuAndUtility', () => number[]> {
+  return {
+    pageRenderer: () => chromiumProcessesOfType(tree, 'renderer'),
+    browserProcess: () => chromiumProcessesOfType(tree, 'browser'),
+    gpuAndUtility: () => [...chromiumProcessesOfType(tree, 'gpu-process'), ...chromiumProcessesOfType(tree, 'utility')],
+  };
+}

@@ -84,7 +84,7 @@ export class ClientSession {
       batcher: new StreamBatcher((chunks, bytes) => {
         entry.unacked += bytes;
         this.send({ t: 'stream.data', sid, chunks, bytes });
-        if (!entry.paused && entry.unacked > (entry.control?.highWaterBytes ?? this.highWater)) {
+        if (!entry.paused && entry.unacked > this.highWaterOf(entry)) {
           entry.paused = true;
           entry.control?.pause?.();
         }
@@ -131,10 +131,15 @@ export class ClientSession {
     const entry = this.streams.get(sid);
     if (!entry) return;
     entry.unacked = Math.max(0, entry.unacked - bytes);
-    if (entry.paused && entry.unacked <= (entry.control?.highWaterBytes ?? this.highWater) / 2) {
+    if (entry.paused && entry.unacked <= this.highWaterOf(entry) / 2) {
       entry.paused = false;
       entry.control?.resume?.();
     }
+  }
+
+  /** The stream's own high water (a terminal's is larger), else the session's. */
+  private highWaterOf(entry: OpenStream): number {
+    return entry.control?.highWaterBytes ?? this.highWater;
   }
 
   closeStream(sid: string): void {
