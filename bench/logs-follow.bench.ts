@@ -11,6 +11,7 @@
 // detached (bare-browser.ts): a user's browser has no DevTools attached, and Playwright's Network domain
 // would mirror every WebSocket frame of the stream to the bench process.
 import { BareBrowser, DetachablePage, TimedParts } from './lib/bare-browser';
+import { launchBareLogViewer } from './lib/bare-log-viewer';
 import { launchBerth } from './lib/berth';
 import { defineBenchmark } from './lib/benchmark';
 import { runId } from './lib/fleet';
@@ -111,29 +112,63 @@ interface FollowState {
   running: boolean;
 }
 
+/** One followed stream in a page: from the container's start to its last line on screen, with the meters on. */
+async function followToLastLine(
+  page: DetachablePage,
+  timed: TimedParts,
+  run: { name: string; total: number; seconds: number },
+  cpuGroups: Record<string, () => number[]>,
+  /** After the container starts: what makes the page follow it (Berth's view already does). */
+  startFollowing?: () => Promise<void>,
+): Promise<{ probe: Omit<FollowState, 'running'>; elapsed: number; cpuMs: Record<string, number>; wake: WakeDelays }> {
+  await timed.begin();
+  const cpu = startCpuMeter(cpuGroups);
+  const wakeProbe = startWakeProbe();
+  await page.evaluate('window.__logsFollow.start()');
+  const started = epochNow();
+  startContainer(run.name);
+  await startFollowing?.();
+  await waitForLastLine(page, `stdout line ${run.total}`, (run.seconds + 120) * 1000);
+  const elapsed = (epochNow() - started) / 1000;
+  const used = cpu.read();
+  const probe = await page.evaluate<Omit<FollowState, 'running'>>('window.__logsFollow.stop()');
+  const wake = await wakeProbe.stop();
+  await timed.end();
+  return { probe, elapsed, cpuMs: used.cpuMs, wake };
+}
+
+const longestOf = (tasks: number[]) => round(tasks.reduce((max, ms) => Math.max(max, ms), 0));
+
 export default defineBenchmark({
   name: 'logs-follow',
   metrics: ['P5'],
-  description: `follow ${RATE} lines/s for ${SECONDS} s: long tasks, display lag, lines lost, CPU vs dockerd`,
+  description: `follow ${RATE} lines/s for ${SECONDS} s: long tasks, display lag, lines lost, CPU vs dockerd; a bare page following the same stream is the floor`,
   async run(ctx) {
     ctx.defer(() => ctx.log(`removed ${removeBenchLogContainers('0bench-p5-')} log containers`));
     const berth = await launchBerth({ buildDir: ctx.buildDir });
     ctx.defer(() => berth.stop());
+    const bare = await launchBareLogViewer();
+    ctx.defer(() => bare.stop());
     const browser = await BareBrowser.launch();
     ctx.defer(() => browser.close());
     const page = await DetachablePage.open(browser, berth.url, { initScripts: [`(${followProbe})()`] });
     const timed = new TimedParts(browser, { label: 'P5', page });
+    // The floor: the same probe in a bare page (bare-log-server.ts) following the same kind of stream, right
+    // after Berth's run — what this machine allows any page under this load.
+    const floorPage = await DetachablePage.open(browser, bare.url, { initScripts: [`(${followProbe})()`] });
+    const floorTimed = new TimedParts(browser);
     const dockerd = dockerdPid();
     if (!dockerd) return [failedMetric(P5, new Error('dockerd’s pid file was not found'))];
 
-    const perRun: { lagP95: number; longest: number; lost: number; berthCpu: number; dockerdCpu: number; cpuByProcess: Record<string, number>; machineWakeDelays: WakeDelays; rate: number; shownLagP50: number; shownLagP95: number; shownGapP50: number; shownGapP95: number }[] = [];
+    const perRun: { lagP95: number; longest: number; lost: number; berthCpu: number; dockerdCpu: number; cpuByProcess: Record<string, number>; machineWakeDelays: WakeDelays; rate: number; shownLagP50: number; shownLagP95: number; shownGapP50: number; shownGapP95: number; floor: { lagP95: number; longest: number; lost: number; serverCpu: number; browserCpu: number; dockerdCpu: number; machineWakeDelays: WakeDelays } }[] = [];
     try {
       const samples = await runJoint(
         async (i) => {
           const seconds = i === 0 ? Math.min(10, SECONDS) : SECONDS; // a short warm-up
           const total = RATE * seconds;
+          const env = { LINES_PER_SEC: String(RATE), TOTAL: String(total), STDERR_EVERY: '0' };
           const name = `0bench-p5-${runId}-${i}`;
-          runLogger(name, { LINES_PER_SEC: String(RATE), TOTAL: String(total), STDERR_EVERY: '0' }, false);
+          runLogger(name, env, false);
           await page.ui(async (ui) => {
             await closeLogViews(ui);
             await showContainerRow(ui, name);
@@ -142,54 +177,66 @@ export default defineBenchmark({
             await view.getByRole('button', { name: 'Timestamps' }).click();
             await view.getByLabel('Log status').getByText('Container stopped', { exact: true }).waitFor({ timeout: 30_000 });
           });
-          await timed.begin();
-
-          const cpu = startCpuMeter({
+          const { probe, elapsed, cpuMs, wake } = await followToLastLine(page, timed, { name, total, seconds }, {
             berth: () => processTree(berth.pid),
             browser: () => chromiumTree(),
             dockerd: () => [dockerd],
             // The browser's share, by process: where Berth's page costs.
             ...chromiumCpuGroups(chromiumTree()),
           });
-          const wakeProbe = startWakeProbe();
-          await page.evaluate('window.__logsFollow.start()');
-          const started = epochNow();
-          startContainer(name);
-          await waitForLastLine(page, `stdout line ${total}`, (seconds + 120) * 1000);
-          const elapsed = (epochNow() - started) / 1000;
-          const used = cpu.read();
-          const probe = await page.evaluate<Omit<FollowState, 'running'>>('window.__logsFollow.stop()');
-          const machineWakeDelays = await wakeProbe.stop();
-          await timed.end();
           const received = await linesReceived(page, logViewTitle(name));
           const lost = total - (received.kept + received.dropped - 1); // minus the "container restarted" marker
-          const lagP95 = percentile(probe.lags, 95);
-          const berthCpu = used.cpuMs.berth + used.cpuMs.browser;
-          perRun.push({
-            lagP95: round(lagP95),
-            longest: round(Math.max(0, ...probe.longTasks)),
+          const berthCpu = cpuMs.berth + cpuMs.browser;
+
+          const floorName = `0bench-p5-${runId}-${i}-floor`;
+          runLogger(floorName, env, false);
+          const floor = await followToLastLine(
+            floorPage,
+            floorTimed,
+            { name: floorName, total, seconds },
+            { server: () => [bare.pid], browser: () => chromiumTree(), dockerd: () => [dockerd] },
+            () => floorPage.evaluate(`window.__bareFollow(${JSON.stringify(floorName)})`),
+          );
+          const floorLost = total - (await floorPage.evaluate<number>('window.__bareCount()'));
+
+          const run = {
+            lagP95: round(percentile(probe.lags, 95)),
+            longest: longestOf(probe.longTasks),
             lost,
             berthCpu: round(berthCpu),
-            dockerdCpu: round(used.cpuMs.dockerd),
+            dockerdCpu: round(cpuMs.dockerd),
             cpuByProcess: {
-              main: round(used.cpuMs.berth),
-              pageRenderer: round(used.cpuMs.pageRenderer),
-              browserProcess: round(used.cpuMs.browserProcess),
-              gpuAndUtility: round(used.cpuMs.gpuAndUtility),
+              main: round(cpuMs.berth),
+              pageRenderer: round(cpuMs.pageRenderer),
+              browserProcess: round(cpuMs.browserProcess),
+              gpuAndUtility: round(cpuMs.gpuAndUtility),
             },
             // How late a 1 ms timer in another process woke meanwhile: the machine's floor for long tasks.
-            machineWakeDelays,
+            machineWakeDelays: wake,
             rate: round(total / elapsed),
             // Where the lag comes from: how old the newest line is when it first shows, and how often it changes.
             shownLagP50: round(percentile(probe.shownLags, 50)),
             shownLagP95: round(percentile(probe.shownLags, 95)),
             shownGapP50: round(percentile(probe.shownGaps, 50)),
             shownGapP95: round(percentile(probe.shownGaps, 95)),
-          });
+            floor: {
+              lagP95: round(percentile(floor.probe.lags, 95)),
+              longest: longestOf(floor.probe.longTasks),
+              lost: floorLost,
+              serverCpu: round(floor.cpuMs.server),
+              browserCpu: round(floor.cpuMs.browser),
+              dockerdCpu: round(floor.cpuMs.dockerd),
+              machineWakeDelays: floor.wake,
+            },
+          };
+          perRun.push(run);
           ctx.log(
-            `lines ${total}, ${round(total / elapsed)} lines/s achieved, lag p95 ${round(lagP95)} ms (newest line p50/p95 ${round(percentile(probe.shownLags, 50))}/${round(percentile(probe.shownLags, 95))} ms old when shown, shown every ${round(percentile(probe.shownGaps, 50))}/${round(percentile(probe.shownGaps, 95))} ms), longest task ${round(Math.max(0, ...probe.longTasks))} ms (a 1 ms timer elsewhere woke up to ${machineWakeDelays.maxMs} ms late, ${machineWakeDelays.over50Ms}× over 50 ms), lost ${lost}, CPU berth ${round(used.cpuMs.berth)} + page ${round(used.cpuMs.browser)} ms vs dockerd ${round(used.cpuMs.dockerd)} ms`,
+            `lines ${total}, ${run.rate} lines/s achieved, lag p95 ${run.lagP95} ms (newest line p50/p95 ${run.shownLagP50}/${run.shownLagP95} ms old when shown, shown every ${run.shownGapP50}/${run.shownGapP95} ms), longest task ${run.longest} ms (a 1 ms timer elsewhere woke up to ${wake.maxMs} ms late, ${wake.over50Ms}× over 50 ms), lost ${lost}, CPU berth ${round(cpuMs.berth)} + page ${round(cpuMs.browser)} ms vs dockerd ${run.dockerdCpu} ms`,
           );
-          return { berth: berthCpu, reference: used.cpuMs.dockerd };
+          ctx.log(
+            `  floor (bare page, same stream): lag p95 ${run.floor.lagP95} ms, longest task ${run.floor.longest} ms (timer up to ${floor.wake.maxMs} ms late, ${floor.wake.over50Ms}× over 50 ms), lost ${floorLost}, CPU server ${run.floor.serverCpu} + browser ${run.floor.browserCpu} ms vs dockerd ${run.floor.dockerdCpu} ms`,
+          );
+          return { berth: berthCpu, reference: cpuMs.dockerd };
         },
         { warmup: 1, runs: ctx.options.runs },
       );
@@ -210,6 +257,10 @@ export default defineBenchmark({
               machineWakeDelayMsMax: Math.max(...counted.map((run) => run.machineWakeDelays.maxMs)),
               linesLostMax: Math.max(...counted.map((run) => run.lost)),
               achievedLinesPerSecMedian: median(counted.map((run) => run.rate)),
+              // The same probe in a bare page following the same stream (bare-log-server.ts), in the same runs.
+              floorLagP95MsMedian: median(counted.map((run) => run.floor.lagP95)),
+              floorLongestTaskMsMax: Math.max(...counted.map((run) => run.floor.longest)),
+              floorLinesLostMax: Math.max(...counted.map((run) => run.floor.lost)),
               seconds: SECONDS,
               ...timed.details(),
               perRun: counted,

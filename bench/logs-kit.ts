@@ -145,7 +145,12 @@ const waitForLastLineProbe = String.raw`function waitForLastLine(arg) {
     let observer;
     const timer = setTimeout(() => {
       observer?.disconnect();
-      reject(new Error('the view never showed “' + arg.lastText + '” within ' + arg.timeoutMs + ' ms'));
+      // Say what the view showed instead: the newest row, and the view's status and notices.
+      const rows = list.querySelectorAll('[role=listitem]');
+      const newest = rows.length ? (rows[rows.length - 1].textContent || '').slice(-80) : '(no rows)';
+      const view = list.closest('[role=tabpanel]');
+      const status = view?.querySelector('[aria-label="Log status"]')?.textContent ?? '(no status)';
+      reject(new Error('the view never showed “' + arg.lastText + '” within ' + arg.timeoutMs + ' ms; newest row “' + newest + '”, status “' + status + '”'));
     }, arg.timeoutMs);
     const check = () => {
       const rows = list.querySelectorAll('[role=listitem]');

@@ -39,6 +39,9 @@ export interface WakeProbe {
 
 export function startWakeProbe(): WakeProbe {
   const child: ChildProcess = spawn(process.execPath, ['-e', PROBE], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // A run that fails never calls stop(): the probe must not keep the bench alive (it exits when we do).
+  child.unref();
+  child.channel?.unref();
   return {
     stop: () =>
       new Promise<WakeDelays>((resolve, reject) => {
