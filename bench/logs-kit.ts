@@ -1,7 +1,10 @@
 // Shared by the logs benchmarks: the big log container (fixture/logger, label berth.bench=logs), opening
 // and closing a log view in Berth's page the way a person does, and in-page probes for "painted".
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
 import type { Page } from '@playwright/test';
+import { engineStampMs } from './lib/display-lag';
+import { ENGINE_SOCKET } from './lib/engine';
 import { withTimeout } from './lib/harness';
 import { callProbe } from './lib/probes';
 
@@ -181,4 +184,54 @@ export async function pageHeapMb(page: Page): Promise<number | undefined> {
   return page.evaluate('performance.memory ? Math.round(performance.memory.usedJSHeapSize / 1048576) : undefined') as Promise<
     number | undefined
   >;
+}
+
+/**
+ * The engine's timestamps (epoch ms) of the lines numbered `wanted` in a finished logger container's log
+ * ("stdout line N"): read once, whole, from the engine (the frames demuxed here, only wanted lines parsed).
+ */
+export function engineLineStamps(name: string, wanted: Set<number>): Promise<Map<number, number>> {
+  return new Promise((resolve, reject) => {
+    const stamps = new Map<number, number>();
+    const request = http.request(
+      { socketPath: ENGINE_SOCKET, path: `/containers/${encodeURIComponent(name)}/logs?stdout=1&stderr=1&timestamps=1` },
+      (response) => {
+        if (response.statusCode !== 200) {
+          response.resume();
+          reject(new Error(`GET logs of ${name}: HTTP ${response.statusCode}`));
+          return;
+        }
+        let pending: Buffer = Buffer.alloc(0);
+        let partial = '';
+        const takeLines = (text: string) => {
+          const lines = (partial + text).split('\n');
+          partial = lines.pop() ?? '';
+          for (const line of lines) {
+            const number = Number(line.slice(line.lastIndexOf(' ') + 1));
+            if (wanted.has(number)) stamps.set(number, engineStampMs(line.slice(0, line.indexOf(' '))));
+          }
+        };
+        response.on('data', (chunk: Buffer) => {
+          const data = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+          let offset = 0;
+          let text = '';
+          while (data.length - offset >= 8) {
+            const size = data.readUInt32BE(offset + 4);
+            if (data.length - offset - 8 < size) break;
+            text += data.toString('utf8', offset + 8, offset + 8 + size);
+            offset += 8 + size;
+          }
+          pending = data.subarray(offset);
+          takeLines(text);
+        });
+        response.on('end', () => {
+          takeLines('\n');
+          resolve(stamps);
+        });
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end();
+  });
 }
