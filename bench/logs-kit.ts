@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { engineStampMs } from './lib/display-lag';
 import { ENGINE_SOCKET } from './lib/engine';
 import { withTimeout } from './lib/harness';
+import { RawFrameReader } from './lib/raw-frames';
 import { callProbe } from './lib/probes';
 
 export const BIG_LOG_LINES = 1_000_000;
@@ -201,7 +202,7 @@ export function engineLineStamps(name: string, wanted: Set<number>): Promise<Map
           reject(new Error(`GET logs of ${name}: HTTP ${response.statusCode}`));
           return;
         }
-        let pending: Buffer = Buffer.alloc(0);
+        const frames = new RawFrameReader();
         let partial = '';
         const takeLines = (text: string) => {
           const lines = (partial + text).split('\n');
@@ -211,19 +212,7 @@ export function engineLineStamps(name: string, wanted: Set<number>): Promise<Map
             if (wanted.has(number)) stamps.set(number, engineStampMs(line.slice(0, line.indexOf(' '))));
           }
         };
-        response.on('data', (chunk: Buffer) => {
-          const data = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-          let offset = 0;
-          let text = '';
-          while (data.length - offset >= 8) {
-            const size = data.readUInt32BE(offset + 4);
-            if (data.length - offset - 8 < size) break;
-            text += data.toString('utf8', offset + 8, offset + 8 + size);
-            offset += 8 + size;
-          }
-          pending = data.subarray(offset);
-          takeLines(text);
-        });
+        response.on('data', (chunk: Buffer) => takeLines(frames.push(chunk).join('')));
         response.on('end', () => {
           takeLines('\n');
           resolve(stamps);

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ENGINE_SOCKET } from './engine';
+import { RawFrameReader } from './raw-frames';
 
 const ROWS = 40;
 
@@ -89,18 +90,9 @@ function follow(id: string, client: WebSocket): void {
   const request = http.request(
     { socketPath: ENGINE_SOCKET, path: `/containers/${encodeURIComponent(id)}/logs?follow=1&stdout=1&stderr=1&timestamps=1` },
     (response) => {
-      let pending: Buffer = Buffer.alloc(0);
+      const frames = new RawFrameReader();
       response.on('data', (chunk: Buffer) => {
-        const data = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-        const payloads: Buffer[] = [];
-        let offset = 0;
-        while (data.length - offset >= 8) {
-          const size = data.readUInt32BE(offset + 4);
-          if (data.length - offset - 8 < size) break;
-          payloads.push(data.subarray(offset + 8, offset + 8 + size));
-          offset += 8 + size;
-        }
-        pending = data.subarray(offset);
+        const payloads = frames.push(chunk);
         if (payloads.length) batch.push(Buffer.concat(payloads));
         flushSoon();
       });

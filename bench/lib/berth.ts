@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { awaitReadyLine, stopChild } from './child-ready';
 import { epochNow } from './harness';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -49,23 +50,7 @@ export async function launchBerth(options: { buildDir?: string; env?: Record<str
     env: { ...process.env, BERTH_PORT: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const url = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Berth did not start within 20 s:\n${output}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Berth is ready at (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolvePromise(match[1]);
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Berth exited with ${code}:\n${output}`));
-    });
-  });
+  const url = await awaitReadyLine(child, /Berth is ready at (\S+)/, 'Berth');
   const parsed = new URL(url);
   return {
     url,
@@ -73,12 +58,7 @@ export async function launchBerth(options: { buildDir?: string; env?: Record<str
     token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
     pid: child.pid!,
     process: child,
-    stop: () =>
-      new Promise<void>((resolvePromise) => {
-        if (child.exitCode !== null) return resolvePromise();
-        child.once('exit', () => resolvePromise());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
   };
 }
 
